@@ -1,0 +1,53 @@
+/**
+ * Opens Concord's database: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is set,
+ * otherwise embedded PostgreSQL (PGlite) in DATA_DIR. Both get the same migrations.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/client.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+export type Db = InstanceType<typeof PrismaClient>;
+
+export interface Database {
+  prisma: Db;
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  kind: 'postgres' | 'embedded';
+  close(): Promise<void>;
+}
+
+export async function openPostgres(url: string): Promise<Database> {
+  const adapterFactory = new PrismaPg({ connectionString: url, max: 10 });
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return { prisma, adapterFactory, kind: 'postgres', close: () => prisma.$disconnect() };
+}
+
+/** `dataDir` undefined → in memory (tests, the schema engine's shadow database). */
+export async function openEmbedded(dataDir?: string): Promise<Database> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir ? `file://${dataDir}/pgdata` : undefined);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  const adapterFactory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    adapterFactory,
+    kind: 'embedded',
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      unlock();
+    },
+  };
+}
+
+export function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openEmbedded(cfg.dataDir);
+}

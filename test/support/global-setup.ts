@@ -1,0 +1,2 @@
+// Runs once before the suite. Placeholder replaced as the harness grows.
+export default function setup(): void {}
