@@ -21,6 +21,7 @@ const schema = z
       .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1 to 40 letters, digits, _ or -').default('concord'),
     PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
     SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'must look like /concord (a slash, then up to 31 lowercase letters, digits, - or _)').default('/concord'),
     ROLE: z.enum(['all', 'web', 'worker'], { error: 'must be all, web or worker' }).default('all'),
@@ -41,6 +42,8 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   redisUrl: string;
+  /** Prefix of every Redis key and queue: several Concord instances can share one Redis. */
+  redisPrefix: string;
   port: number;
   slackCommand: string;
   role: 'all' | 'web' | 'worker';
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     port: e.PORT,
     slackCommand: e.SLACK_COMMAND,
     role: e.ROLE,

@@ -27,7 +27,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      if (Number.isInteger(owner) && isAlive(owner)) {
         throw new UserFacingStartupError(
           `The embedded database in ${dataDir} is already open in another Concord process (pid ${owner}). ` +
             'Stop that process, or set DATABASE_URL to share a PostgreSQL database between processes.',

@@ -4,6 +4,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
@@ -15,13 +16,31 @@ export interface Database {
   prisma: Db;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   kind: 'postgres' | 'embedded';
+  /**
+   * An adapter for the schema engine on a connection of its own, ended afterwards: Prisma's migration
+   * advisory lock is session-level, and a pooled connection would keep holding it.
+   */
+  withMigrationAdapter<T>(fn: (factory: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 export async function openPostgres(url: string): Promise<Database> {
   const adapterFactory = new PrismaPg({ connectionString: url, max: 10 });
   const prisma = new PrismaClient({ adapter: adapterFactory });
-  return { prisma, adapterFactory, kind: 'postgres', close: () => prisma.$disconnect() };
+  return {
+    prisma,
+    adapterFactory,
+    kind: 'postgres',
+    async withMigrationAdapter(fn) {
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      try {
+        return await fn(new PrismaPg(pool));
+      } finally {
+        await pool.end();
+      }
+    },
+    close: () => prisma.$disconnect(),
+  };
 }
 
 /** `dataDir` undefined → in memory (tests, the schema engine's shadow database). */
@@ -40,6 +59,7 @@ export async function openEmbedded(dataDir?: string): Promise<Database> {
     prisma,
     adapterFactory,
     kind: 'embedded',
+    withMigrationAdapter: (fn) => fn(adapterFactory),
     async close() {
       await prisma.$disconnect();
       await pglite.close();

@@ -3,19 +3,19 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { openSchemaEngine } from './schema-engine.ts';
+import type { Database } from './database.ts';
 import { loadMigrations, readSchema, MIGRATIONS_DIR, SCHEMA_PATH } from './migrations.ts';
 
 /** Applies every migration not yet in `_prisma_migrations`; returns the names applied. */
-export async function applyPendingMigrations(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  dir = MIGRATIONS_DIR,
-): Promise<string[]> {
-  const engine = await openSchemaEngine(adapterFactory, readSchema(SCHEMA_PATH));
-  try {
-    return await engine.applyMigrations(loadMigrations(dir));
-  } finally {
-    engine.close();
-  }
+export function applyPendingMigrations(database: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+  return database.withMigrationAdapter(async (factory) => {
+    const engine = await openSchemaEngine(factory, readSchema(SCHEMA_PATH));
+    try {
+      return await engine.applyMigrations(loadMigrations(dir));
+    } finally {
+      engine.close();
+    }
+  });
 }
 
 /**
@@ -37,4 +37,17 @@ export async function diffMigrationsToSchema(
   } finally {
     await shadow.close();
   }
+}
+
+/** Compares a migrated live database with `schema.prisma` (drift check on a real server). */
+export function diffDatabaseToSchema(database: Database, schemaPath = SCHEMA_PATH): Promise<{ exitCode: number; sql: string }> {
+  const schema = readSchema(schemaPath);
+  return database.withMigrationAdapter(async (factory) => {
+    const engine = await openSchemaEngine(factory, schema);
+    try {
+      return await engine.diffDatabaseToSchema(schema);
+    } finally {
+      engine.close();
+    }
+  });
 }

@@ -14,13 +14,17 @@ const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 let wasmReady: Promise<void> | undefined;
 
+/** Node's WebAssembly global, typed just enough (the ES lib has no WebAssembly types). */
+const wasm = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }> };
+}).WebAssembly;
+
 function initWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
-    const module = await WebAssembly.compile(await readFile(wasmPath));
-    const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports });
-    const exports = instance.exports as unknown as { __wbindgen_start: () => void };
+    const instance = await wasm.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': bg });
+    const exports = instance.instance.exports as { __wbindgen_start: () => void };
     bg.__wbg_set_wasm(exports);
     exports.__wbindgen_start();
   })();
@@ -31,6 +35,8 @@ export interface SchemaEngineHandle {
   applyMigrations(list: MigrationList): Promise<string[]>;
   /** SQL that brings the migrations up to the schema; exitCode 2 when they differ. */
   diffMigrationsToSchema(list: MigrationList, schema: { path: string; content: string }): Promise<{ exitCode: number; sql: string }>;
+  /** SQL that brings the live database (the adapter's) up to the schema; exitCode 2 when they differ. */
+  diffDatabaseToSchema(schema: { path: string; content: string }): Promise<{ exitCode: number; sql: string }>;
   close(): void;
 }
 
@@ -53,6 +59,16 @@ export async function openSchemaEngine(
     async diffMigrationsToSchema(list, target) {
       const out = await engine.diff({
         from: { tag: 'migrations', ...list },
+        to: { tag: 'schemaDatamodel', files: [target] },
+        script: true,
+        exitCode: true,
+        filters: NO_FILTER,
+      });
+      return { exitCode: out.exitCode, sql: out.stdout ?? '' };
+    },
+    async diffDatabaseToSchema(target) {
+      const out = await engine.diff({
+        from: { tag: 'schemaDatasource', files: [target], configDir: path.dirname(target.path) },
         to: { tag: 'schemaDatamodel', files: [target] },
         script: true,
         exitCode: true,

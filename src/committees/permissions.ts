@@ -1,0 +1,57 @@
+/**
+ * Who may do what. The one place the permission matrix lives; services call `authorize` before changing
+ * anything, so a refused command changes nothing whatever surface it came from.
+ */
+import { UserError } from '../errors.ts';
+
+export type Role = 'chair' | 'secretariat' | 'member' | 'observer';
+
+export interface Actor {
+  userId: string;
+  /** null: a workspace user who is not (yet) a committee member — may read, not change. */
+  role: Role | null;
+  organizationId: string | null;
+}
+
+const SECRETARIAT: Role[] = ['secretariat'];
+const OFFICERS: Role[] = ['secretariat', 'chair'];
+
+export const PERMISSIONS = {
+  'committee.setup': { roles: SECRETARIAT, what: 'change the committee set-up' },
+  'org.add': { roles: SECRETARIAT, what: 'add organizations' },
+  'org.edit': { roles: SECRETARIAT, what: 'edit organizations' },
+  'org.remove': { roles: SECRETARIAT, what: 'remove organizations' },
+  'member.add': { roles: SECRETARIAT, what: 'add members' },
+  'member.remove': { roles: SECRETARIAT, what: 'remove members' },
+  'role.set': { roles: SECRETARIAT, what: 'change roles' },
+  'meeting.add': { roles: OFFICERS, what: 'add meetings' },
+  'meeting.move': { roles: OFFICERS, what: 'move meetings' },
+  'meeting.cancel': { roles: OFFICERS, what: 'cancel meetings' },
+  'deadline.add': { roles: OFFICERS, what: 'add deadlines' },
+  'deadline.cancel': { roles: OFFICERS, what: 'cancel deadlines' },
+  'calendar.reset': { roles: OFFICERS, what: 'reset the calendar link' },
+} as const satisfies Record<string, { roles: Role[]; what: string }>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export class PermissionError extends UserError {
+  constructor(
+    readonly action: Action,
+    readonly allowedRoles: readonly Role[],
+    /** Slack user ids of the people who hold an allowed role, to name them in the refusal. */
+    readonly holders: string[],
+  ) {
+    super(`Only the ${allowedRoles.join(' or the ')} can ${PERMISSIONS[action].what}.`);
+  }
+}
+
+export function isAllowed(actor: Actor, action: Action): boolean {
+  return actor.role !== null && (PERMISSIONS[action].roles as readonly Role[]).includes(actor.role);
+}
+
+/** Throws PermissionError naming the people who may do it (looked up only when refusing). */
+export async function authorize(actor: Actor, action: Action, holdersOf: (roles: readonly Role[]) => Promise<string[]>): Promise<void> {
+  if (isAllowed(actor, action)) return;
+  const roles = PERMISSIONS[action].roles;
+  throw new PermissionError(action, roles, await holdersOf(roles));
+}

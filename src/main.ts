@@ -1,0 +1,32 @@
+/** Entry point: `npm start`. ROLE=all (default) runs the web side and the worker; web or worker runs one. */
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { UserFacingStartupError } from './errors.ts';
+import { startConcord } from './runtime.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const running = await startConcord(config, logger);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight work');
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof UserFacingStartupError) {
+    console.error(err.message);
+  } else {
+    console.error(`Concord failed to start: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+/** What every subcommand handler receives, and what it returns. */
+import type { SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Db } from '../../db/database.ts';
+import type { TeamKey } from '../../committees/committee-repository.ts';
+import type { Token } from './tokenize.ts';
+import type { UserZones } from '../user-zone.ts';
+import type { Dispatch } from '../../outbox/announcer.ts';
+
+export interface Reply {
+  text: string;
+  blocks?: unknown[];
+  response_type?: 'ephemeral' | 'in_channel';
+}
+
+/** Long-lived things the command layer needs, built once in main.ts. */
+export interface CommandDeps {
+  db: Db;
+  /** Hands outbox rows written by a service to the delivery queue. */
+  dispatch: Dispatch;
+  userZones: UserZones;
+  commandName: string;
+  publicUrl: string;
+  now: () => Date;
+}
+
+export interface CommandContext {
+  deps: CommandDeps;
+  command: SlashCommand;
+  client: WebClient;
+  key: TeamKey;
+  userId: string;
+  channelId: string;
+  /** Tokens after the subcommand word(s). */
+  args: Token[];
+  /** The subcommand as typed, for messages ("org add"). */
+  name: string;
+}
+
+export type CommandHandler = (ctx: CommandContext) => Promise<Reply>;
+
+export function teamKeyOf(command: { team_id: string; enterprise_id?: string }): TeamKey {
+  return { teamId: command.team_id, enterpriseId: command.enterprise_id ?? '' };
+}

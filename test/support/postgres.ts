@@ -1,0 +1,41 @@
+/**
+ * Real PostgreSQL for tests: one template database migrated once per run (global setup), and a fresh
+ * copy per test file (CREATE DATABASE … TEMPLATE is fast), dropped afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export const PG_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const TEMPLATE_DB = 'concord_test_template';
+
+export function urlFor(db: string): string {
+  return `postgresql://postgres@127.0.0.1:5432/${db}`;
+}
+
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new empty-but-migrated database for one test file. */
+export async function createTestDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const name = `concord_t_${randomBytes(5).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  return {
+    name,
+    url: urlFor(name),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** An empty database with no tables at all (for migration tests). */
+export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `concord_e_${randomBytes(5).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return { url: urlFor(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
