@@ -49,6 +49,7 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
         enqueueDeliveries(queue, ids).catch((err: unknown) => logger.warn({ ...describeError(err), count: ids.length }, 'enqueue failed; the reconciler will deliver'));
       const deps = {
         db: database.prisma,
+        logger,
         dispatch,
         userZones: createUserZones(),
         commandName: config.slackCommand,
@@ -78,7 +79,7 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
       port,
       database,
       async close() {
-        for (const close of closers) await close().catch((err: unknown) => logger.warn({ err: String(err) }, 'error while closing'));
+        for (const close of closers) await close().catch((err: unknown) => logger.warn({ ...describeError(err) }, 'error while closing'));
         await database.close();
         redis.disconnect();
       },

@@ -2,6 +2,7 @@
 import type { SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/database.ts';
+import type { Logger } from '../../logger.ts';
 import type { TeamKey } from '../../committees/committee-repository.ts';
 import type { Token } from './tokenize.ts';
 import type { UserZones } from '../user-zone.ts';
@@ -16,6 +17,7 @@ export interface Reply {
 /** Long-lived things the command layer needs, built once in main.ts. */
 export interface CommandDeps {
   db: Db;
+  logger: Logger;
   /** Hands outbox rows written by a service to the delivery queue. */
   dispatch: Dispatch;
   userZones: UserZones;

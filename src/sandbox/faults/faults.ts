@@ -1,0 +1,87 @@
+/**
+ * Fault injection a test controls at run time. Faults are keyed by Web API method, `'*'` (every method),
+ * or the pseudo-methods `'response_url'` and `'files.upload'` (the upload URL).
+ *
+ * @example
+ *   sb.faults.rateLimitStorm('chat.postMessage', { count: 3, retryAfter: 1 }); // next 3 calls → 429
+ *   sb.faults.serverErrors('*', { probability: 0.2 });
+ *   sb.faults.clear();
+ */
+
+export interface FaultBudget {
+  /** Affect the next `count` calls (default: unlimited while `probability` is set, else 1). */
+  count?: number;
+  /** Affect each call with this probability (default 1). */
+  probability?: number;
+}
+
+export type FaultAction =
+  | { kind: 'drop' }
+  | { kind: 'server_error'; status: number }
+  | { kind: 'ratelimit'; retryAfter: number };
+
+export interface FaultDecision {
+  latencyMs: number;
+  action?: FaultAction;
+}
+
+interface Rule {
+  method: string;
+  remaining: number;
+  probability: number;
+  action: FaultAction;
+}
+
+export class Faults {
+  private latencies = new Map<string, number>();
+  private rules: Rule[] = [];
+
+  /** Adds `ms` of latency before answering `method` (or `'*'`). */
+  latency(method: string, ms: number): this {
+    this.latencies.set(method, ms);
+    return this;
+  }
+
+  /** Answers with HTTP 5xx (default 500) for the next `count` calls or with a probability. */
+  serverErrors(method: string, options: FaultBudget & { status?: number } = {}): this {
+    return this.add(method, options, { kind: 'server_error', status: options.status ?? 500 });
+  }
+
+  /** The next `count` calls get HTTP 429 with `Retry-After: retryAfter` (default 1 s). */
+  rateLimitStorm(method: string, options: FaultBudget & { retryAfter?: number } = {}): this {
+    return this.add(method, options, { kind: 'ratelimit', retryAfter: options.retryAfter ?? 1 });
+  }
+
+  /** Destroys the socket without any response. */
+  dropConnections(method: string, options: FaultBudget = {}): this {
+    return this.add(method, options, { kind: 'drop' });
+  }
+
+  /** Removes every fault (or those of one method). */
+  clear(method?: string): void {
+    if (method === undefined) {
+      this.latencies.clear();
+      this.rules = [];
+      return;
+    }
+    this.latencies.delete(method);
+    this.rules = this.rules.filter((r) => r.method !== method);
+  }
+
+  /** Decides what happens to one call (consumes a rule's budget when it fires). */
+  decide(method: string): FaultDecision {
+    const latencyMs = this.latencies.get(method) ?? this.latencies.get('*') ?? 0;
+    const rule = this.rules.find((r) => (r.method === method || r.method === '*') && r.remaining > 0 && Math.random() < r.probability);
+    if (!rule) return { latencyMs };
+    rule.remaining -= 1;
+    this.rules = this.rules.filter((r) => r.remaining > 0);
+    return { latencyMs, action: rule.action };
+  }
+
+  private add(method: string, budget: FaultBudget, action: FaultAction): this {
+    const probability = budget.probability ?? 1;
+    const remaining = budget.count ?? (budget.probability !== undefined ? Number.POSITIVE_INFINITY : 1);
+    this.rules.push({ method, remaining, probability, action });
+    return this;
+  }
+}

@@ -1,0 +1,551 @@
+/**
+ * Every `/concord` subcommand as data: syntax, summary, who may use it, two examples. The help
+ * builders (`slack/blocks/help.ts`) render it; handlers can take their usage line from it so that
+ * help and error messages never disagree. The command name is configurable (`SLACK_COMMAND`),
+ * so syntax and examples are stored without it and prefixed by `syntaxOf` / `exampleOf`.
+ */
+import { didYouMean } from '../../util/did-you-mean.ts';
+
+export type HelpGroup = 'general' | 'org' | 'member' | 'meeting' | 'deadline' | 'followup' | 'record';
+
+/** Groups in the order the overview shows them. */
+export const HELP_GROUPS: readonly { key: HelpGroup; title: string }[] = [
+  { key: 'general', title: 'Getting started' },
+  { key: 'org', title: 'Organizations' },
+  { key: 'member', title: 'Members and roles' },
+  { key: 'meeting', title: 'Meetings' },
+  { key: 'deadline', title: 'Deadlines' },
+  { key: 'followup', title: 'Follow-ups' },
+  { key: 'record', title: 'Summary records' },
+];
+
+export interface HelpExample {
+  /** What follows the command name, e.g. `org show UNEP`. */
+  args: string;
+  /** What happens, in one short sentence. */
+  result: string;
+}
+
+export interface HelpEntry {
+  /** Subcommand words, e.g. `org add`. */
+  name: string;
+  group: HelpGroup;
+  /** Arguments after the name, e.g. `CODE "Full name" [acronym:"World Bank"]`; empty when none. */
+  args: string;
+  summary: string;
+  /** Who may use it, as shown to users. */
+  who: string;
+  examples: readonly [HelpExample, HelpExample];
+  /** False while the command is still being built: help lists it as "coming soon". */
+  available: boolean;
+}
+
+export const DEFAULT_COMMAND_NAME = '/concord';
+
+const ALL = 'everyone';
+const SECRETARIAT = 'secretariat';
+const SECRETARIAT_CHAIR = 'secretariat, chair';
+const ORG_PEOPLE = "the organization's focal points, alternates and members; secretariat; chair";
+
+export const HELP_CATALOG: readonly HelpEntry[] = [
+  // ——— general ———
+  {
+    name: 'help',
+    group: 'general',
+    args: '[command]',
+    summary: 'List all commands, or show one command (or group) with its syntax and two examples.',
+    who: ALL,
+    examples: [
+      { args: 'help', result: 'lists every command, grouped' },
+      { args: 'help meeting add', result: 'shows how to add a meeting such as 13MSP, with examples' },
+    ],
+    available: true,
+  },
+  {
+    name: 'setup',
+    group: 'general',
+    args: '"Committee name"',
+    summary: 'Bind the committee to this channel (records, digests and meeting reminders post here). The first person to run it becomes secretariat.',
+    who: 'the first user, then the secretariat',
+    examples: [
+      { args: 'setup "IOMC Inter-Organization Coordinating Committee"', result: 'run in #iocc: creates the committee and makes you its secretariat' },
+      { args: 'setup "IOCC"', result: 'run again by the secretariat in #iomc-secretariat: renames the committee and moves its home channel there' },
+    ],
+    available: true,
+  },
+  {
+    name: 'whoami',
+    group: 'general',
+    args: '',
+    summary: 'Show your role, your organization and the time zone your reminders use.',
+    who: ALL,
+    examples: [
+      { args: 'whoami', result: 'for a UNEP focal point: “member · focal point of UNEP · reminders at 09:00 Africa/Nairobi”' },
+      { args: 'whoami', result: 'for the WHO officer running the IOCC secretariat: “secretariat · member of WHO · Europe/Zurich”' },
+    ],
+    available: true,
+  },
+  {
+    name: 'digest',
+    group: 'general',
+    args: '',
+    summary: 'Show now what the next weekly digest (Monday 09:00) would say.',
+    who: ALL,
+    examples: [
+      { args: 'digest', result: 'on Fri 12 Sep 2025: 13MSP opens Tue 16 Sep in Geneva; 2 UNITAR follow-ups due this week' },
+      { args: 'digest', result: 'on Mon 28 Sep 2026: GFC IC-1 (16–20 Nov 2026) in 7 weeks; “Input papers for IC-1” due Mon 5 Oct' },
+    ],
+    available: false,
+  },
+  {
+    name: 'calendar',
+    group: 'general',
+    args: '',
+    summary: 'Get your private ICS feed URL of meetings and deadlines, to subscribe from Outlook or Google Calendar.',
+    who: ALL,
+    examples: [
+      { args: 'calendar', result: 'gives a private https://…/calendar/….ics link; add it in Outlook under “Subscribe from web”' },
+      { args: 'calendar', result: 'in Google Calendar use “From URL”: the BRS COPs (28 Apr–9 May 2025) show as all-day events' },
+    ],
+    available: true,
+  },
+
+  // ——— organizations ———
+  {
+    name: 'org add',
+    group: 'org',
+    args: 'CODE "Full name" [acronym:"World Bank"] [tz:Area/City] [channel:#channel]',
+    summary: 'Add a participating organization. The code is 2–16 letters, digits or -; tz is its duty station.',
+    who: SECRETARIAT,
+    examples: [
+      {
+        args: 'org add WB "World Bank Group" acronym:"World Bank" tz:America/New_York',
+        result: 'adds the World Bank; its reminders go out at 09:00 Washington time',
+      },
+      {
+        args: 'org add UNITAR "United Nations Institute for Training and Research" tz:Europe/Zurich channel:#iomc-unitar',
+        result: 'adds UNITAR (Geneva) with its own channel',
+      },
+    ],
+    available: true,
+  },
+  {
+    name: 'org list',
+    group: 'org',
+    args: '',
+    summary: 'List the organizations with their focal points.',
+    who: ALL,
+    examples: [
+      { args: 'org list', result: 'FAO, ILO, OECD, UNDP, UNEP, UNIDO, UNITAR, WB, WHO with their focal points and time zones' },
+      { args: 'org list', result: 'right after setup: says there are none yet and shows how to use org add' },
+    ],
+    available: true,
+  },
+  {
+    name: 'org show',
+    group: 'org',
+    args: 'CODE',
+    summary: 'Show one organization: full name, duty station, channel, focal points and alternates.',
+    who: ALL,
+    examples: [
+      { args: 'org show UNEP', result: 'United Nations Environment Programme · Africa/Nairobi · focal point and alternate' },
+      { args: 'org show fao', result: 'codes are case-insensitive: shows FAO (Rome, Europe/Rome)' },
+    ],
+    available: true,
+  },
+  {
+    name: 'org edit',
+    group: 'org',
+    args: 'CODE [name:"Full name"] [acronym:"…"] [tz:Area/City] [channel:#channel|none]',
+    summary: 'Change an organization’s name, acronym, time zone or channel.',
+    who: SECRETARIAT,
+    examples: [
+      { args: 'org edit UNEP tz:Europe/Zurich', result: 'UNEP’s chemicals branch sits in Geneva: its reminders move to 09:00 Geneva time' },
+      { args: 'org edit OECD name:"Organisation for Economic Co-operation and Development" channel:none', result: 'fixes the full name and unlinks its channel' },
+    ],
+    available: true,
+  },
+  {
+    name: 'org remove',
+    group: 'org',
+    args: 'CODE',
+    summary: 'Remove an organization. Refused while it still has open follow-ups.',
+    who: SECRETARIAT,
+    examples: [
+      { args: 'org remove OECD', result: 'removes OECD when none of its follow-ups is open' },
+      { args: 'org remove UNIDO', result: 'refused while UNIDO has open follow-ups: close or reassign them first' },
+    ],
+    available: true,
+  },
+
+  // ——— members ———
+  {
+    name: 'member add',
+    group: 'member',
+    args: '@user CODE [as:focal|alternate|member]',
+    summary: 'Attach a person to an organization as focal point, alternate or plain member (default member).',
+    who: SECRETARIAT,
+    examples: [
+      { args: 'member add @amina.njoroge UNEP as:focal', result: 'Amina becomes UNEP’s focal point and gets its reminders' },
+      { args: 'member add @lukas.meier WHO as:alternate', result: 'Lukas is WHO’s alternate: reminders from the 2nd overdue notice' },
+    ],
+    available: true,
+  },
+  {
+    name: 'member remove',
+    group: 'member',
+    args: '@user',
+    summary: 'Detach a person from their organization. Their organization keeps its follow-ups.',
+    who: SECRETARIAT,
+    examples: [
+      { args: 'member remove @sofia.rossi', result: 'Sofia left FAO: she no longer gets FAO’s reminders' },
+      { args: 'member remove @lukas.meier', result: 'WHO no longer has an alternate' },
+    ],
+    available: true,
+  },
+  {
+    name: 'members',
+    group: 'member',
+    args: '[CODE]',
+    summary: 'List the members with their roles, or only one organization’s people.',
+    who: ALL,
+    examples: [
+      { args: 'members', result: 'everyone, by organization: chair, secretariat, focal points, alternates, observers' },
+      { args: 'members UNITAR', result: 'UNITAR’s focal point, alternate and members' },
+    ],
+    available: true,
+  },
+  {
+    name: 'role',
+    group: 'member',
+    args: '@user chair|secretariat|member|observer',
+    summary: 'Set a person’s role in the committee.',
+    who: SECRETARIAT,
+    examples: [
+      { args: 'role @jean.dupont chair', result: 'UNITAR’s representative chairs IOCC-60 and can post its summary record' },
+      { args: 'role @ana.pereira observer', result: 'a BRS Secretariat colleague can read lists and records but change nothing' },
+    ],
+    available: true,
+  },
+
+  // ——— meetings ———
+  {
+    name: 'meeting add',
+    group: 'meeting',
+    args: '"Title" DATE[..DATE] [time:HH:MM] [tz:Zone] [at:"Venue"] [body:"Name"] [kind:K]',
+    summary:
+      'Add a meeting (M-n). Multi-day conferences take a date range; kind is coordination, governing-body, bureau, working-group or other.',
+    who: SECRETARIAT_CHAIR,
+    examples: [
+      {
+        args: 'meeting add "13MSP" 2025-09-16..2025-09-19 tz:Europe/Zurich at:"Palais des Nations, Geneva" body:"CCM MSP" kind:governing-body',
+        result: 'adds the 13th Meeting of States Parties as M-n; reminders 30, 7 and 1 days before',
+      },
+      {
+        args: 'meeting add "BC COP-17 / RC COP-12 / SC COP-12" 2025-04-28..2025-05-09 tz:Europe/Zurich at:"CICG, Geneva" body:"BRS COPs"',
+        result: 'adds the 2025 BRS COPs (12 days, Geneva)',
+      },
+    ],
+    available: true,
+  },
+  {
+    name: 'meeting new',
+    group: 'meeting',
+    args: '',
+    summary: 'Open a form to add a meeting: title, dates, time, zone, venue, body and kind.',
+    who: SECRETARIAT_CHAIR,
+    examples: [
+      { args: 'meeting new', result: 'opens the form, e.g. for GFC IC-1, 16–20 Nov 2026 at CICG Geneva' },
+      { args: 'meeting new', result: 'for an IOCC call at 14:00 Geneva time: pick the date, time and Europe/Zurich in the form' },
+    ],
+    available: true,
+  },
+  {
+    name: 'meetings',
+    group: 'meeting',
+    args: '[DAYS|all] [body:"Name"]',
+    summary: 'Upcoming meetings first, in the venue’s time and yours. DAYS limits the window; all includes past ones.',
+    who: ALL,
+    examples: [
+      { args: 'meetings 60', result: 'meetings in the next 60 days, e.g. 13MSP (16–19 Sep 2025, Geneva)' },
+      { args: 'meetings all body:"GFC"', result: 'every GFC meeting: OEWG-1 (Punta del Este, 2025) and IC-1 (Geneva, 2026)' },
+    ],
+    available: true,
+  },
+  {
+    name: 'meeting show',
+    group: 'meeting',
+    args: 'M-n',
+    summary: 'Show one meeting with its dates, venue, status and the deadlines that hang on it.',
+    who: ALL,
+    examples: [
+      { args: 'meeting show M-4', result: 'GFC IC-1 · 16–20 Nov 2026 · CICG Geneva · the deadline “6 weeks before M-4” on 5 Oct 2026' },
+      { args: 'meeting show m2', result: 'ids are case-insensitive and the dash is optional: shows 13MSP' },
+    ],
+    available: true,
+  },
+  {
+    name: 'meeting move',
+    group: 'meeting',
+    args: 'M-n DATE[..DATE] [time:HH:MM]',
+    summary: 'Move a meeting. Deadlines set relative to it and its reminders move too.',
+    who: SECRETARIAT_CHAIR,
+    examples: [
+      { args: 'meeting move M-4 2026-11-17..2026-11-21', result: 'IC-1 moves a day; “6 weeks before M-4” becomes 6 Oct 2026' },
+      { args: 'meeting move M-7 2025-11-25 time:14:00', result: 'the IOCC call moves to Tue 25 Nov 2025, 14:00 Geneva time' },
+    ],
+    available: true,
+  },
+  {
+    name: 'meeting cancel',
+    group: 'meeting',
+    args: 'M-n',
+    summary: 'Cancel a meeting and its pending reminders.',
+    who: SECRETARIAT_CHAIR,
+    examples: [
+      { args: 'meeting cancel M-7', result: 'the IOCC call is marked cancelled; no more reminders for it' },
+      { args: 'meeting cancel 9', result: 'cancels M-9 (the number alone is enough here)' },
+    ],
+    available: true,
+  },
+
+  // ——— deadlines ———
+  {
+    name: 'deadline add',
+    group: 'deadline',
+    args: '"Title" (DATE | N days|weeks before M-n) [orgs:A,B] [every:year]',
+    summary: 'Add a deadline (D-n) on a date or relative to a meeting, optionally yearly, for some organizations or the whole committee.',
+    who: SECRETARIAT_CHAIR,
+    examples: [
+      { args: 'deadline add "Input papers for IC-1" 6 weeks before M-4 orgs:UNEP,WHO,UNITAR', result: 'due Mon 5 Oct 2026; moves if IC-1 moves' },
+      { args: 'deadline add "Article 7 transparency reports" 2026-04-30 every:year', result: 'due 30 April each year, for the whole committee' },
+    ],
+    available: true,
+  },
+  {
+    name: 'deadlines',
+    group: 'deadline',
+    args: '[DAYS]',
+    summary: 'Upcoming deadlines, soonest first (default: the next 90 days).',
+    who: ALL,
+    examples: [
+      { args: 'deadlines', result: 'e.g. “ISU work plan circulated” due Fri 18 Jul 2025 (60 days before 13MSP)' },
+      { args: 'deadlines 365', result: 'the year ahead, including the Stockholm national reports due 31 Aug 2026' },
+    ],
+    available: true,
+  },
+
+  // ——— follow-ups ———
+  {
+    name: 'assign',
+    group: 'followup',
+    args: 'CODE[,CODE…]|all "Action" [due DATE] [meeting:M-n]',
+    summary: 'Create a follow-up (F-n) for one or more organizations and notify each of them.',
+    who: SECRETARIAT_CHAIR,
+    examples: [
+      {
+        args: 'assign UNEP,WHO "Draft the outline of a GFC implementation programme" due 2026-10-05 meeting:M-4',
+        result: 'creates F-n for UNEP and WHO, linked to IC-1',
+      },
+      { args: 'assign all "Send updates on your chemicals webinars" due next Friday', result: 'one follow-up, nine assignments (“0/9 done”)' },
+    ],
+    available: false,
+  },
+  {
+    name: 'followups',
+    group: 'followup',
+    args: '[mine|overdue|CODE|all]',
+    summary: 'List follow-ups: mine = my organization’s open items (the default).',
+    who: ALL,
+    examples: [
+      { args: 'followups overdue', result: 'overdue items with the organizations still open and their snooze count' },
+      { args: 'followups UNITAR', result: 'UNITAR’s open assignments, soonest due first' },
+    ],
+    available: false,
+  },
+  {
+    name: 'followup',
+    group: 'followup',
+    args: 'F-n',
+    summary: 'Show one follow-up: action, due date, each organization’s status, notes and snoozes.',
+    who: ALL,
+    examples: [
+      { args: 'followup F-12', result: 'F-12 · due 5 Oct 2026 · 1/2 done (UNEP done, WHO open)' },
+      { args: 'followup 12', result: 'the same: the number alone is enough' },
+    ],
+    available: false,
+  },
+  {
+    name: 'done',
+    group: 'followup',
+    args: 'F-n [CODE] ["note"]',
+    summary: 'Mark your organization’s part of a follow-up done (CODE when you may act for several).',
+    who: ORG_PEOPLE,
+    examples: [
+      { args: 'done F-12 UNEP "Outline sent to the GFC secretariat"', result: 'UNEP’s part is done; the roll-up shows 1/2' },
+      { args: 'done F-7', result: 'marks your own organization’s part of F-7 done' },
+    ],
+    available: false,
+  },
+  {
+    name: 'snooze',
+    group: 'followup',
+    args: 'F-n (DURATION|DATE) "reason"',
+    summary: 'Push back your organization’s reminders for a follow-up. A reason is required; the chair sees the count.',
+    who: ORG_PEOPLE,
+    examples: [
+      { args: 'snooze F-12 2 weeks "Waiting for comments from the GFC Bureau"', result: 'reminders pause for two weeks' },
+      { args: 'snooze F-9 2025-10-06 "After POPRC-21 in Rome"', result: 'reminders resume on Mon 6 Oct 2025' },
+    ],
+    available: false,
+  },
+  {
+    name: 'cancel',
+    group: 'followup',
+    args: 'F-n',
+    summary: 'Cancel a follow-up for every organization and stop its reminders.',
+    who: SECRETARIAT_CHAIR,
+    examples: [
+      { args: 'cancel F-15', result: 'overtaken by the OEWG-1 outcome: F-15 is cancelled' },
+      { args: 'cancel f15', result: 'the same, typed in lower case without the dash' },
+    ],
+    available: false,
+  },
+  {
+    name: 'reassign',
+    group: 'followup',
+    args: 'F-n FROM TO',
+    summary: 'Move one organization’s assignment to another organization.',
+    who: SECRETARIAT_CHAIR,
+    examples: [
+      { args: 'reassign F-12 UNEP UNITAR', result: 'UNITAR takes over UNEP’s part of F-12 and is notified' },
+      { args: 'reassign F-8 UNDP WB', result: 'the World Bank takes over UNDP’s part of F-8' },
+    ],
+    available: false,
+  },
+
+  // ——— records ———
+  {
+    name: 'record',
+    group: 'record',
+    args: '[M-n]',
+    summary: 'Open the summary-record form for a meeting (default: the latest past meeting).',
+    who: 'chair, secretariat',
+    examples: [
+      { args: 'record', result: 'opens the form for the latest meeting, e.g. the 60th IOCC meeting (ILO, Geneva)' },
+      { args: 'record M-3', result: 'opens the form for M-3 with its dates and venue filled in' },
+    ],
+    available: false,
+  },
+  {
+    name: 'records',
+    group: 'record',
+    args: '',
+    summary: 'List summary records with their status: draft, circulated (until when) or adopted.',
+    who: ALL,
+    examples: [
+      { args: 'records', result: 'e.g. R-1 · 60th IOCC meeting · 21–22 Nov 2023 · adopted' },
+      { args: 'records', result: 'during a silence procedure: R-2 · circulated until Fri 28 Nov' },
+    ],
+    available: false,
+  },
+  {
+    name: 'record show',
+    group: 'record',
+    args: 'R-n',
+    summary: 'Show a summary record: attendance, specific and general matters, decisions and follow-ups.',
+    who: ALL,
+    examples: [
+      { args: 'record show R-1', result: 'the 60th IOCC meeting, chaired by UNITAR, with its follow-ups and their status' },
+      { args: 'record show r1', result: 'ids are case-insensitive and the dash is optional' },
+    ],
+    available: false,
+  },
+  {
+    name: 'export',
+    group: 'record',
+    args: 'R-n [md|docx]',
+    summary: 'Upload a record to the channel as Markdown (default) or Word, with the status of earlier action points.',
+    who: ALL,
+    examples: [
+      { args: 'export R-1 docx', result: 'uploads IOCC-60-summary-record.docx to the channel' },
+      { args: 'export R-1', result: 'uploads the record as Markdown' },
+    ],
+    available: false,
+  },
+];
+
+/** Full syntax with the command name, e.g. `/concord org add CODE "Full name" …`. */
+export function syntaxOf(entry: HelpEntry, commandName = DEFAULT_COMMAND_NAME): string {
+  return [commandName, entry.name, entry.args].filter((part) => part !== '').join(' ');
+}
+
+/** An example as typed, e.g. `/concord org show UNEP`. */
+export function exampleOf(example: HelpExample, commandName = DEFAULT_COMMAND_NAME): string {
+  return `${commandName} ${example.args}`;
+}
+
+export function entriesOf(group: HelpGroup): HelpEntry[] {
+  return HELP_CATALOG.filter((entry) => entry.group === group);
+}
+
+export function groupTitle(group: HelpGroup): string {
+  return HELP_GROUPS.find((g) => g.key === group)?.title ?? group;
+}
+
+export interface ResolvedHelpExample extends HelpExample {
+  /** As typed, with the command name: `/concord org show UNEP`. */
+  text: string;
+}
+
+/** An entry with the command name filled in. */
+export interface ResolvedHelpEntry extends HelpEntry {
+  /** `/concord org add CODE "Full name" …` */
+  syntax: string;
+  examples: readonly [ResolvedHelpExample, ResolvedHelpExample];
+}
+
+export function resolveEntry(entry: HelpEntry, commandName = DEFAULT_COMMAND_NAME): ResolvedHelpEntry {
+  const [a, b] = entry.examples;
+  return {
+    ...entry,
+    syntax: syntaxOf(entry, commandName),
+    examples: [
+      { ...a, text: exampleOf(a, commandName) },
+      { ...b, text: exampleOf(b, commandName) },
+    ],
+  };
+}
+
+export type HelpLookup =
+  | { ok: true; kind: 'command'; entry: ResolvedHelpEntry }
+  | { ok: true; kind: 'group'; group: HelpGroup; title: string; entries: ResolvedHelpEntry[] }
+  | { ok: false; error: string; suggestion?: string };
+
+/**
+ * Look a help topic up: a command (`org add`, `meetings`) or a group (`org`, `member`, `meeting`,
+ * `deadline`, `followup`, `record`). A group name wins over a command of the same name (`record`,
+ * `followup`), since the group lists that command too. Case and extra spaces do not matter, and a
+ * leading command name (`/concord org add`) is ignored. Unknown → error with a "did you mean".
+ */
+export function helpFor(name: string, commandName = DEFAULT_COMMAND_NAME): HelpLookup {
+  let topic = name.trim().replace(/\s+/g, ' ').toLowerCase();
+  const prefix = `${commandName.toLowerCase()} `;
+  if (topic.startsWith(prefix)) topic = topic.slice(prefix.length);
+  else if (topic === commandName.toLowerCase()) topic = '';
+  if (topic === '') return { ok: false, error: 'Which command? Give its name, e.g. org add.' };
+
+  const group = HELP_GROUPS.find((g) => g.key === topic);
+  if (group) {
+    const entries = entriesOf(group.key).map((e) => resolveEntry(e, commandName));
+    return { ok: true, kind: 'group', group: group.key, title: group.title, entries };
+  }
+
+  const entry = HELP_CATALOG.find((e) => e.name === topic);
+  if (entry) return { ok: true, kind: 'command', entry: resolveEntry(entry, commandName) };
+
+  const candidates = [...HELP_CATALOG.map((e) => e.name), ...HELP_GROUPS.filter((g) => g.key !== 'general').map((g) => g.key)];
+  const suggestion = didYouMean(topic, candidates);
+  const error = `There is no command “${Array.from(topic).slice(0, 40).join('')}”.`;
+  return suggestion === undefined ? { ok: false, error } : { ok: false, error, suggestion };
+}

@@ -1,0 +1,132 @@
+/**
+ * The subcommand routing table and the one place errors become replies: a UserError is shown as an
+ * ephemeral message with the right syntax; anything else is logged by id and the user gets a reference.
+ */
+import { randomBytes } from 'node:crypto';
+import type { SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { TeamKey } from '../../committees/committee-repository.ts';
+import { NoCommitteeError } from '../../committees/scope.ts';
+import { PermissionError } from '../../committees/permissions.ts';
+import { UserError } from '../../errors.ts';
+import { didYouMean } from '../../util/did-you-mean.ts';
+import { errorReply } from '../blocks/reply.ts';
+import { userMention } from '../text.ts';
+import { tokenize, tokenDisplayText, type Token } from './tokenize.ts';
+import type { CommandContext, CommandDeps, CommandHandler, Reply } from './context.ts';
+import { UsageError } from './args.ts';
+import { syntaxOf } from './syntax.ts';
+import { helpCommand } from './help.ts';
+import { setupCommand } from './setup.ts';
+import { orgCommands } from './org.ts';
+import { memberCommands, membersCommand } from './member.ts';
+import { roleCommand, whoamiCommand } from './role.ts';
+// import { meetingCommands, meetingsCommand } from './meeting.ts';
+// import { deadlineCommands, deadlinesCommand } from './deadline.ts';
+// import { calendarCommand } from './calendar.ts';
+
+type Route = CommandHandler | Record<string, CommandHandler>;
+
+const ROUTES: Record<string, Route> = {
+  help: helpCommand,
+  setup: setupCommand,
+  org: orgCommands,
+  member: memberCommands,
+  members: membersCommand,
+  role: roleCommand,
+  whoami: whoamiCommand,
+  // meeting: meetingCommands,
+  // meetings: meetingsCommand,
+  // deadline: deadlineCommands,
+  // deadlines: deadlinesCommand,
+  // calendar: calendarCommand,
+};
+
+export interface Invocation {
+  command: SlashCommand;
+  client: WebClient;
+  key: TeamKey;
+  userId: string;
+  channelId: string;
+}
+
+/** Never throws: every outcome is a reply (or null after a modal was opened). */
+export async function runCommand(deps: CommandDeps, inv: Invocation): Promise<Reply | null> {
+  const tokenized = tokenize(inv.command.text ?? '');
+  if (!tokenized.ok) return errorReply({ problem: tokenized.error, commandName: deps.commandName });
+  const [first, ...rest] = tokenized.tokens;
+  if (!first) return helpCommand({ deps, ...inv, args: [], name: 'help' });
+  const word = first.kind === 'word' ? first.text.toLowerCase() : '';
+  const route = ROUTES[word];
+  if (!route) return unknown(deps, tokenDisplayText(first), Object.keys(ROUTES));
+
+  let handler: CommandHandler;
+  let name = word;
+  let args: Token[] = rest;
+  if (typeof route === 'function') {
+    handler = route;
+  } else {
+    const [second, ...more] = rest;
+    const sub = second?.kind === 'word' ? second.text.toLowerCase() : '';
+    const found = route[sub];
+    if (!found) {
+      const subs = Object.keys(route);
+      return errorReply({
+        problem: second ? `\`${word} ${tokenDisplayText(second)}\` is not a command.` : `\`${word}\` needs a subcommand: ${subs.join(', ')}.`,
+        suggestion: second ? maybe(didYouMean(tokenDisplayText(second), subs), (s) => `${word} ${s}`) : undefined,
+        helpTopic: word,
+        commandName: deps.commandName,
+      });
+    }
+    handler = found;
+    name = `${word} ${sub}`;
+    args = more;
+  }
+  const ctx: CommandContext = { deps, ...inv, args, name };
+  try {
+    return await handler(ctx);
+  } catch (err) {
+    return toReply(deps, name, err);
+  }
+}
+
+function unknown(deps: CommandDeps, typed: string, names: string[]): Reply {
+  return errorReply({
+    problem: `\`${typed}\` is not a ${deps.commandName} command.`,
+    suggestion: didYouMean(typed, names),
+    syntax: `${deps.commandName} help`,
+    commandName: deps.commandName,
+  });
+}
+
+function maybe<T, U>(v: T | undefined, f: (v: T) => U): U | undefined {
+  return v === undefined ? undefined : f(v);
+}
+
+export function toReply(deps: CommandDeps, name: string, err: unknown): Reply {
+  if (err instanceof PermissionError) {
+    const who = err.holders.length ? `Ask ${err.holders.slice(0, 5).map(userMention).join(', ')}.` : undefined;
+    return errorReply({ problem: err.message, note: who, helpTopic: name, commandName: deps.commandName });
+  }
+  if (err instanceof NoCommitteeError) {
+    return errorReply({
+      problem: 'This workspace has no committee yet. The secretariat sets it up in the committee’s channel.',
+      syntax: `${deps.commandName} setup "Committee name"`,
+      commandName: deps.commandName,
+    });
+  }
+  if (err instanceof UsageError) {
+    return errorReply({ problem: err.message, suggestion: err.suggestion, syntax: syntaxOf(name, deps.commandName), helpTopic: name, commandName: deps.commandName });
+  }
+  if (err instanceof UserError) {
+    return errorReply({
+      problem: err.message,
+      syntax: err.hint ? `${deps.commandName} ${err.hint}` : syntaxOf(name, deps.commandName),
+      helpTopic: name,
+      commandName: deps.commandName,
+    });
+  }
+  const ref = randomBytes(4).toString('hex');
+  deps.logger.error({ ref, command: name, errorName: err instanceof Error ? err.name : typeof err }, 'command failed');
+  return errorReply({ problem: `Something went wrong on our side (ref ${ref}). Nothing was changed; please try again.`, commandName: deps.commandName });
+}

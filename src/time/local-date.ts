@@ -1,0 +1,68 @@
+import { DateTime } from 'luxon';
+
+/** A calendar date with no zone attached, as ISO `YYYY-MM-DD` (e.g. `2025-04-28`). */
+export type LocalDate = string;
+
+/** A wall-clock time of day, `HH:MM` in 24-hour form (e.g. `09:00`). */
+export type LocalTime = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (`2025-02-30` is not). */
+export function isLocalDate(value: unknown): value is LocalDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  return DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: 'utc' }).isValid;
+}
+
+/**
+ * The date as a Luxon value at midnight UTC, so that arithmetic on it is pure calendar
+ * arithmetic that never depends on the process' `TZ`. Throws on a malformed date (programming error).
+ */
+export function localDateToDateTime(date: LocalDate): DateTime {
+  if (!isLocalDate(date)) throw new RangeError(`Not a YYYY-MM-DD calendar date: ${JSON.stringify(date)}`);
+  return DateTime.fromISO(date, { zone: 'utc' });
+}
+
+/** The calendar date part of a Luxon value, in the value's own zone. */
+export function dateTimeToLocalDate(value: DateTime): LocalDate {
+  const iso = value.toISODate();
+  if (iso === null) throw new RangeError('Invalid DateTime');
+  return iso;
+}
+
+/** Builds a `LocalDate` from numbers; `undefined` when the date does not exist (e.g. 29 Feb 2025). */
+export function makeLocalDate(year: number, month: number, day: number): LocalDate | undefined {
+  const dt = DateTime.fromObject({ year, month, day }, { zone: 'utc' });
+  return dt.isValid ? dateTimeToLocalDate(dt) : undefined;
+}
+
+/** Negative, zero or positive like a comparator; ISO dates compare correctly as strings. */
+export function compareLocalDates(a: LocalDate, b: LocalDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Adds (or with a negative `days`, subtracts) calendar days. `addDays('2025-12-31', 1)` → `'2026-01-01'`. */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return dateTimeToLocalDate(localDateToDateTime(date).plus({ days }));
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round(localDateToDateTime(to).diff(localDateToDateTime(from), 'days').days);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+  return localDateToDateTime(date).weekday;
+}
+
+/**
+ * The calendar date it is at `now` in `zone` — "today" for someone in that zone.
+ *
+ * @example todayInZone(new Date('2025-11-14T11:30:00Z'), 'Pacific/Auckland') // '2025-11-15'
+ */
+export function todayInZone(now: Date, zone: string): LocalDate {
+  return dateTimeToLocalDate(DateTime.fromJSDate(now, { zone }));
+}
