@@ -146,13 +146,13 @@ function validateRow(row: RawRow): MeetingImport | string[] {
   return meeting;
 }
 
-function rowFromRecord(label: string, entries: Iterable<readonly [string, unknown]>): RawRow | string {
+function rowFromRecord(label: string, entries: Iterable<readonly [string, unknown]>): RawRow | { label: string; error: string } {
   const row: RawRow = { label };
   for (const [name, value] of entries) {
     const field = fieldFor(name);
     if (!field || value === null || value === undefined) continue;
     if (typeof value !== 'string' && !(field === 'key' && typeof value === 'number')) {
-      return `${label}: ${name} must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`;
+      return { label, error: `${label}: ${name} must be text, not ${Array.isArray(value) ? 'a list' : typeof value}` };
     }
     const text = String(value).trim();
     if (text !== '' && row[field] === undefined) row[field] = text;
@@ -160,7 +160,8 @@ function rowFromRecord(label: string, entries: Iterable<readonly [string, unknow
   return row;
 }
 
-type Rows = { ok: true; rows: RawRow[] } | { ok: false; errors: string[] };
+/** Rows in file order; a row that is broken before validation (wrong type, too many cells) carries its error. */
+type Rows = { ok: true; rows: Array<RawRow | { label: string; error: string }> } | { ok: false; errors: string[] };
 
 function rowsFromJson(text: string): Rows {
   let data: unknown;
@@ -171,19 +172,14 @@ function rowsFromJson(text: string): Rows {
   }
   const list = Array.isArray(data) ? data : (data as { meetings?: unknown } | null)?.meetings;
   if (!Array.isArray(list)) return { ok: false, errors: ['The JSON file must hold a list of meetings (or an object with a "meetings" list).'] };
-  const rows: RawRow[] = [];
-  const errors: string[] = [];
-  list.forEach((item: unknown, i) => {
+  const rows = list.map((item: unknown, i) => {
     const label = `row ${i + 1}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      errors.push(`${label}: expected an object with title, start, end, timeZone …`);
-      return;
+      return { label, error: `${label}: expected an object with title, start, end, timeZone …` };
     }
-    const row = rowFromRecord(label, Object.entries(item));
-    if (typeof row === 'string') errors.push(row);
-    else rows.push(row);
+    return rowFromRecord(label, Object.entries(item));
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  return { ok: true, rows };
 }
 
 function rowsFromCsv(text: string): Rows {
@@ -197,19 +193,14 @@ function rowsFromCsv(text: string): Rows {
     const names = { title: 'title (or name)', start: 'start', zone: 'timeZone (or tz)' };
     return { ok: false, errors: [`row 1 (header): missing column${missing.length > 1 ? 's' : ''} ${missing.map((f) => names[f]).join(', ')}`] };
   }
-  const rows: RawRow[] = [];
-  const errors: string[] = [];
-  for (const record of records) {
+  const rows = records.map((record) => {
     const label = `row ${record.line}`;
     if (record.cells.length > header.cells.length) {
-      errors.push(`${label}: ${record.cells.length} fields but the header has ${header.cells.length} (quote values that contain commas)`);
-      continue;
+      return { label, error: `${label}: ${record.cells.length} fields but the header has ${header.cells.length} (quote values that contain commas)` };
     }
-    const row = rowFromRecord(label, record.cells.map((cell, i) => [header.cells[i]!.trim(), cell] as const));
-    if (typeof row === 'string') errors.push(row);
-    else rows.push(row);
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+    return rowFromRecord(label, record.cells.map((cell, i) => [header.cells[i]!.trim(), cell] as const));
+  });
+  return { ok: true, rows };
 }
 
 /** The zone of a known city named at the start of LOCATION ("Geneva (CICG)", "Nairobi, Kenya"). */
@@ -271,7 +262,7 @@ export function parseMeetingsFile(filename: string, text: string, options: Meeti
   if (extension === 'json' || extension === 'csv') {
     const rows = extension === 'json' ? rowsFromJson(text) : rowsFromCsv(text);
     if (!rows.ok) return rows;
-    checked = rows.rows.map((row) => ({ label: row.label, result: validateRow(row) }));
+    checked = rows.rows.map((row) => ({ label: row.label, result: 'error' in row ? [row.error] : validateRow(row) }));
   } else if (extension === 'ics' || extension === 'ical') {
     const ics = checkIcs(text, options);
     if (!ics.ok) return ics;

@@ -7,3 +7,4 @@ export { windowsZoneToIana } from './windows-zones.ts';
 export { parseCsv, type CsvParseResult, type CsvRecord } from './csv.ts';
 export { inferMeetingKind, isMeetingKind, MEETING_KINDS, type MeetingKind } from './meeting-kind.ts';
 export { parseMeetingsFile, rowExternalKey, type MeetingImport, type MeetingsFileOptions, type MeetingsFileResult } from './import-parse.ts';
+export { bundledMeetings } from './bundled-meetings.ts';

@@ -44,7 +44,8 @@ export function zoneAbbreviation(instant: Date, zone: string): string {
   if (zone === 'UTC') return 'UTC';
   for (const locale of ['en-US', 'en-GB']) {
     const name = zoneNameIn(locale, instant, zone);
-    if (name && !/^(GMT|UTC)([+\-\u2212]|$)/.test(name)) return name;
+    // ICU falls back to `GMT+2` where it has no abbreviation; plain `GMT` (London in winter) is a real one.
+    if (name && !/^(GMT|UTC)[+\-\u2212]/.test(name)) return name;
   }
   const offset = DateTime.fromJSDate(instant).setZone(zone).offset;
   if (offset === 0) return 'UTC';

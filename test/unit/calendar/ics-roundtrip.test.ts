@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIcs, type IcsDateEvent } from '../../../src/calendar/ics-writer.ts';
+import { readIcs } from '../../../src/calendar/ics-reader.ts';
+import { parseMeetingsFile } from '../../../src/calendar/import-parse.ts';
+import { bundledMeetings } from '../../../src/calendar/bundled-meetings.ts';
+import { addDays } from '../../../src/time/local-date.ts';
+
+const fixtureText = readFileSync(new URL('../../fixtures/meetings.json', import.meta.url), 'utf8');
+const bundledText = readFileSync(new URL('../../../src/calendar/data/meetings-2024-2026.json', import.meta.url), 'utf8');
+const lastModified = new Date('2026-01-15T10:00:00Z');
+
+describe('meetings.json → ICS feed → calendar client', () => {
+  const parsed = parseMeetingsFile('meetings.json', fixtureText);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const meetings = parsed.meetings;
+  const events: IcsDateEvent[] = meetings.map((m, i) => ({
+    kind: 'date',
+    uid: `meeting-${i + 1}@concord`,
+    summary: m.title,
+    description: `${m.body}\nSource: ${m.url ?? ''}`,
+    location: m.venue,
+    categories: [m.body],
+    start: m.start,
+    endInclusive: m.end,
+    lastModified,
+    ...(m.url ? { url: m.url } : {}),
+  }));
+  const ics = buildIcs({ calendarName: 'IOCC — governing bodies', events });
+
+  it('parses all 35 meetings (the bundled copy too)', () => {
+    expect(meetings).toHaveLength(35);
+    expect(bundledText).toBe(fixtureText);
+    expect(bundledMeetings()).toEqual(meetings);
+  });
+
+  it('writes a valid calendar skeleton with CRLF line endings', () => {
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of ['CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:IOCC — governing bodies']) expect(ics).toContain(`\r\n${line}\r\n`);
+    expect(ics.match(/^BEGIN:VEVENT$/gm)).toHaveLength(35);
+    expect(ics).not.toContain('BEGIN:VTIMEZONE'); // all-day events need none
+  });
+
+  it('folds every physical line to at most 75 octets of valid UTF-8', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const encoder = new TextEncoder();
+    for (const line of ics.split('\r\n')) {
+      const bytes = encoder.encode(line);
+      expect(bytes.length).toBeLessThanOrEqual(75);
+      expect(strict.decode(bytes)).toBe(line);
+    }
+  });
+
+  it('writes DTEND as the day after the inclusive end (RFC 5545: exclusive)', () => {
+    expect(ics).toContain('DTSTART;VALUE=DATE:20250428\r\nDTEND;VALUE=DATE:20250510\r\n'); // BRS COPs 28 Apr – 9 May
+    expect(ics).toContain('DTSTART;VALUE=DATE:20260207\r\nDTEND;VALUE=DATE:20260208\r\n'); // INC-5.3, one day
+  });
+
+  it('reads every meeting back with identical dates', () => {
+    const read = readIcs(ics);
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    expect(read.calendarName).toBe('IOCC — governing bodies');
+    expect(read.events).toHaveLength(35);
+    read.events.forEach((event, i) => {
+      const m = meetings[i]!;
+      expect(event).toMatchObject({ uid: `meeting-${i + 1}@concord`, summary: m.title, location: m.venue, startKind: 'date', start: m.start, endInclusive: m.end });
+      if (event.startKind === 'date') expect(event.end).toBe(addDays(m.end, 1));
+      expect(event.description).toBe(`${m.body}\nSource: ${m.url ?? ''}`);
+    });
+  });
+
+  it('imports its own feed back to the same meetings (venue city gives the zone)', () => {
+    const back = parseMeetingsFile('feed.ics', ics);
+    if (!back.ok) throw new Error(back.errors.join('\n'));
+    expect(back.meetings.map(({ title, body, start, end, zone, venue, kind }) => ({ title, body, start, end, zone, venue, kind }))).toEqual(
+      meetings.map(({ title, body, start, end, zone, venue, kind }) => ({ title, body, start, end, zone, venue, kind })),
+    );
+  });
+
+  it('produces the same bytes for the same input', () => {
+    expect(buildIcs({ calendarName: 'IOCC — governing bodies', events })).toBe(ics);
+  });
+
+  it('shows a date-only meeting in Nairobi on 8–12 Dec to a client in New York', () => {
+    const read = readIcs(ics, { defaultZone: 'America/New_York' });
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    const unea = read.events.find((e) => e.summary.includes('UNEA-7'));
+    expect(unea).toMatchObject({ startKind: 'date', start: '2025-12-08', endInclusive: '2025-12-12', end: '2025-12-13' });
+  });
+});
