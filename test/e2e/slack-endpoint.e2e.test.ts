@@ -1,0 +1,78 @@
+/**
+ * Slack's endpoint from the outside: signed requests over HTTP into the real app, as Slack sends them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { snapshotDatabase } from '../support/snapshot.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const ephemeralText = (body: unknown): string => String((body as { text?: string }).text ?? '');
+
+describe('POST /slack/events', () => {
+  it('answers /concord help with the command overview, as an ephemeral message well inside 3 s', async () => {
+    const r = await t.sandbox.driver.slashCommand({ userId: t.iomc.chair, channelId: t.iomc.channelId, text: 'help' });
+    expect(r.status).toBe(200);
+    expect(r.timedOut).toBe(false);
+    expect((r.body as { response_type: string }).response_type).toBe('ephemeral');
+    expect(ephemeralText(r.body)).toMatch(/org add/);
+    const seen = await t.sandbox.waitForEphemeral(t.iomc.chair, (e) => e.text.includes('org add'));
+    expect(seen).toBeTruthy();
+    expect(t.sandbox.problems()).toEqual([]);
+  });
+
+  it('accepts the form content type with a charset, as some proxies forward it', async () => {
+    const r = await t.sandbox.driver.slashCommand({
+      userId: t.iomc.chair,
+      channelId: t.iomc.channelId,
+      text: 'help org add',
+      contentType: 'application/x-www-form-urlencoded; charset=utf-8',
+    });
+    expect(r.status).toBe(200);
+    expect(ephemeralText(r.body)).toMatch(/org add/);
+  });
+
+  it.each([
+    ['a wrong secret', { signingSecret: 'not-the-secret' }],
+    ['no signature header', { omitHeaders: ['signature' as const] }],
+    ['no timestamp header', { omitHeaders: ['timestamp' as const] }],
+    ['a stale timestamp (> 5 min old)', { timestampSkewSec: -301 }],
+    ['a future timestamp (> 5 min ahead)', { timestampSkewSec: 301 }],
+  ])('refuses %s with 401 and changes nothing', async (_label, bad) => {
+    const before = await snapshotDatabase(t.db);
+    const r = await t.sandbox.driver.slashCommand({ userId: t.iomc.secretariat, channelId: t.iomc.channelId, text: 'setup "Sneaky committee"', ...bad });
+    expect(r.status).toBe(401);
+    expect(r.body).toBe('');
+    expect(await snapshotDatabase(t.db)).toBe(before);
+  });
+
+  it('refuses a replay of an accepted request byte for byte', async () => {
+    const first = await t.sandbox.driver.slashCommand({ userId: t.iomc.secretariat, channelId: t.iomc.channelId, text: 'setup "IOCC"' });
+    expect(first.status).toBe(200);
+    expect(ephemeralText(first.body)).toMatch(/set up/);
+    const before = await snapshotDatabase(t.db);
+    const again = await t.sandbox.driver.replay(first);
+    expect(again.status).toBe(401);
+    expect(await snapshotDatabase(t.db)).toBe(before);
+  });
+
+  it('answers url_verification with the challenge and ssl_check with 200', async () => {
+    const v = await t.sandbox.driver.urlVerification('3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P');
+    expect(v.status).toBe(200);
+    expect(v.body).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
+    const s = await t.sandbox.driver.sslCheck();
+    expect(s.status).toBe(200);
+  });
+
+  it('reports health: 200 with db and redis ok', async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ db: 'ok', redis: 'ok' });
+  });
+});

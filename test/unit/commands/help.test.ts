@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HELP_CATALOG,
+  HELP_GROUPS,
+  exampleOf,
+  helpFor,
+  resolveEntry,
+  syntaxOf,
+} from '../../../src/slack/commands/help-catalog.ts';
+import { helpCommandBlocks, helpGroupBlocks, helpOverviewBlocks, helpReply } from '../../../src/slack/blocks/help.ts';
+import type { Reply } from '../../../src/slack/blocks/reply.ts';
+import { tokenize } from '../../../src/slack/commands/tokenize.ts';
+import { validateMessage } from '../../../src/sandbox/index.ts';
+
+/** Every subcommand of PRODUCT.md's "Commands" table (copied here: tests must not read ../shared). */
+const PRODUCT_COMMANDS = [
+  'help', 'setup', 'org add', 'org list', 'org show', 'org edit', 'org remove', 'member add', 'member remove', 'members',
+  'role', 'whoami', 'meeting add', 'meeting new', 'meetings', 'meeting show', 'meeting move', 'meeting cancel',
+  'deadline add', 'deadlines', 'assign', 'followups', 'followup', 'done', 'snooze', 'cancel', 'reassign', 'record',
+  'records', 'record show', 'export', 'digest', 'calendar',
+];
+
+const AVAILABLE_NOW = [
+  'help', 'setup', 'org add', 'org list', 'org show', 'org edit', 'org remove', 'member add', 'member remove', 'members',
+  'role', 'whoami', 'meeting add', 'meeting new', 'meetings', 'meeting show', 'meeting move', 'meeting cancel',
+  'deadline add', 'deadlines', 'calendar',
+];
+
+function expectWithinLimits(r: Reply): void {
+  expect(r.text.length).toBeGreaterThan(0);
+  expect(r.text.length).toBeLessThanOrEqual(4000);
+  expect(r.blocks.length).toBeLessThanOrEqual(50);
+  for (const block of r.blocks) {
+    if (block.type === 'section') expect(block.text.text.length).toBeLessThanOrEqual(3000);
+    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(150);
+  }
+  expect(validateMessage(r, { warnings: true })).toEqual([]);
+}
+
+const allText = (r: Reply) => JSON.stringify(r.blocks);
+
+describe('help catalog', () => {
+  it('has exactly the commands of PRODUCT.md, each once', () => {
+    const names = HELP_CATALOG.map((e) => e.name);
+    expect([...names].sort()).toEqual([...PRODUCT_COMMANDS].sort());
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('marks only the commands that exist today as available', () => {
+    expect(HELP_CATALOG.filter((e) => e.available).map((e) => e.name).sort()).toEqual([...AVAILABLE_NOW].sort());
+  });
+
+  it('puts every entry in a known group and every group has entries', () => {
+    const groups = HELP_GROUPS.map((g) => g.key);
+    for (const entry of HELP_CATALOG) expect(groups).toContain(entry.group);
+    for (const group of groups) expect(HELP_CATALOG.some((e) => e.group === group)).toBe(true);
+  });
+
+  it.each(HELP_CATALOG.map((e) => [e.name, e] as const))('%s has a summary, who, and two distinct examples that tokenize', (name, entry) => {
+    expect(entry.summary.length).toBeGreaterThan(10);
+    expect(entry.who.length).toBeGreaterThan(2);
+    expect(entry.examples).toHaveLength(2);
+    const [a, b] = entry.examples;
+    expect(`${a.args} ${a.result}`).not.toBe(`${b.args} ${b.result}`);
+    for (const example of entry.examples) {
+      expect(example.args === name || example.args.startsWith(`${name} `)).toBe(true);
+      expect(example.result.length).toBeGreaterThan(5);
+      expect(tokenize(example.args).ok).toBe(true);
+    }
+  });
+
+  it('uses real IOMC organizations and meetings in its examples', () => {
+    const examples = HELP_CATALOG.flatMap((e) => e.examples.map((x) => `${x.args} ${x.result}`)).join('\n');
+    for (const word of ['FAO', 'UNEP', 'UNITAR', 'WHO', 'WB', 'OECD', 'UNDP', 'UNIDO', '13MSP', 'IC-1', 'BRS', 'Europe/Zurich', '2025-09-16..2025-09-19']) {
+      expect(examples).toContain(word);
+    }
+  });
+
+  it('builds syntax and examples with the configured command name', () => {
+    const entry = HELP_CATALOG.find((e) => e.name === 'org add')!;
+    expect(syntaxOf(entry)).toBe('/concord org add CODE "Full name" [acronym:"World Bank"] [tz:Area/City] [channel:#channel]');
+    expect(syntaxOf(entry, '/iomc')).toMatch(/^\/iomc org add CODE/);
+    expect(syntaxOf(HELP_CATALOG.find((e) => e.name === 'whoami')!, '/iomc')).toBe('/iomc whoami');
+    expect(exampleOf(entry.examples[0], '/iomc')).toMatch(/^\/iomc org add WB /);
+    expect(resolveEntry(entry, '/iomc').examples[1].text).toMatch(/^\/iomc org add UNITAR /);
+  });
+});
+
+describe('helpFor', () => {
+  it('finds one command, ignoring case, spaces and a leading command name', () => {
+    for (const topic of ['org add', 'ORG   Add', '/concord org add']) {
+      const found = helpFor(topic);
+      expect(found).toMatchObject({ ok: true, kind: 'command', entry: { name: 'org add', syntax: expect.stringMatching(/^\/concord org add /) } });
+    }
+    expect(helpFor('/iomc meetings', '/iomc')).toMatchObject({ ok: true, kind: 'command', entry: { name: 'meetings', syntax: '/iomc meetings [DAYS|all] [body:"Name"]' } });
+  });
+
+  it('returns a group’s entries for a group name', () => {
+    const found = helpFor('org');
+    expect(found.ok && found.kind === 'group' && found.entries.map((e) => e.name)).toEqual(['org add', 'org list', 'org show', 'org edit', 'org remove']);
+    const record = helpFor('record');
+    expect(record.ok && record.kind === 'group' && record.entries.map((e) => e.name)).toContain('record');
+  });
+
+  it.each([
+    ['ogr', 'org'],
+    ['memebrs', 'members'],
+    ['meting add', 'meeting add'],
+    ['dealines', 'deadlines'],
+    ['calender', 'calendar'],
+  ])('suggests %s → %s', (typed, suggestion) => {
+    expect(helpFor(typed)).toEqual({ ok: false, error: `There is no command “${typed}”.`, suggestion });
+  });
+
+  it('has no suggestion for nonsense and refuses an empty topic', () => {
+    expect(helpFor('qqqqqqqq')).toEqual({ ok: false, error: 'There is no command “qqqqqqqq”.' });
+    expect(helpFor('  ')).toMatchObject({ ok: false });
+  });
+});
+
+describe('help builders', () => {
+  it('overview: every command, grouped, coming-soon marked, within limits', () => {
+    const r = helpOverviewBlocks('/concord');
+    expectWithinLimits(r);
+    const shown = allText(r);
+    for (const entry of HELP_CATALOG) expect(shown).toContain(entry.name);
+    for (const group of HELP_GROUPS) expect(shown).toContain(`*${group.title}*`);
+    const followups = r.blocks.find((b) => b.type === 'section' && b.text.text.startsWith('*Follow-ups*'));
+    expect(followups?.type === 'section' && followups.text.text).toMatch(/`assign [^\n]*_coming soon_/);
+    const orgs = r.blocks.find((b) => b.type === 'section' && b.text.text.startsWith('*Organizations*'));
+    expect(orgs?.type === 'section' && orgs.text.text).not.toContain('coming soon');
+  });
+
+  it.each(HELP_CATALOG.map((e) => [e.name, e] as const))('command help for %s: syntax in code, who, two examples', (_, entry) => {
+    const r = helpCommandBlocks(entry, '/concord');
+    expectWithinLimits(r);
+    const shown = allText(r);
+    const resolved = resolveEntry(entry, '/concord');
+    expect(shown).toContain(JSON.stringify(`*Usage*\n\`${resolved.syntax.replace(/&/g, '&amp;')}\``).slice(1, -1));
+    expect(shown).toContain('*Who may use it:*');
+    for (const example of resolved.examples) expect(shown).toContain(JSON.stringify(`\`${example.text}\``).slice(1, -1));
+    expect(shown.includes('coming soon')).toBe(!entry.available);
+  });
+
+  it('group help lists each command of the group', () => {
+    const found = helpFor('followup');
+    if (!found.ok || found.kind !== 'group') throw new Error('expected a group');
+    const r = helpGroupBlocks(found.title, found.entries, '/concord');
+    expectWithinLimits(r);
+    expect(r.blocks.filter((b) => b.type === 'section')).toHaveLength(7);
+  });
+
+  it('helpReply routes overview, command, group and unknown topics', () => {
+    expect(helpReply(undefined).blocks[0]).toMatchObject({ type: 'header', text: { text: 'Concord commands' } });
+    expect(helpReply('meeting add').blocks[0]).toMatchObject({ type: 'header', text: { text: '/concord meeting add' } });
+    expect(helpReply('deadline').blocks[0]).toMatchObject({ type: 'header', text: { text: 'Deadlines — /concord help' } });
+    const unknown = helpReply('ogr', '/iomc');
+    expect(unknown.text).toBe('⚠️ There is no command “ogr”.\nUsage: `/iomc help [command]`\nDid you mean `/iomc help org`?');
+    expectWithinLimits(unknown);
+  });
+
+  it('escapes a hostile topic and command name', () => {
+    const r = helpReply('<!channel>', '/x<!here>');
+    expect(JSON.stringify(r)).not.toMatch(/<!channel>|<!here>/);
+    expectWithinLimits(r);
+  });
+});
