@@ -21,14 +21,14 @@ export function memberListBlocks(committeeName: string, org: { code: string } | 
   const title = org ? `Members of ${org.code}` : `Members of ${committeeName}`;
   if (members.length === 0) {
     const text = org ? `${org.code} has no members yet.` : `${committeeName} has no members yet.`;
-    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text) } }] };
+    return { text: escapeMrkdwn(text), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text) } }] };
   }
   // Lines are grouped into sections of at most ~20 lines to stay far below 3000 characters each.
   const lines = members.map(memberLine);
   const chunks: string[] = [];
   for (let i = 0; i < lines.length && chunks.length < MAX_ROWS; i += 20) chunks.push(lines.slice(i, i + 20).join('\n'));
   return {
-    text: truncate(`${title} (${members.length})`, 4000),
+    text: truncate(escapeMrkdwn(`${title} (${members.length})`), 4000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: truncate(`${title} (${members.length})`, 150) } },
       ...chunks.map((c) => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(c, 3000) } })),
@@ -47,7 +47,7 @@ export function whoamiBlocks(input: {
   const org = member?.organization ? `${escapeMrkdwn(member.organization.code)} (${KIND[member.kind] ?? member.kind})` : '—';
   const text = `You are ${role} of ${committee.name}.`;
   return {
-    text: truncate(text, 4000),
+    text: truncate(escapeMrkdwn(text), 4000),
     blocks: [
       {
         type: 'section',

@@ -32,7 +32,7 @@ function orgLine(org: OrgRow): string {
 export function organizationListBlocks(committeeName: string, orgs: OrgRow[], commandName: string): Reply {
   if (orgs.length === 0) {
     const text = `${committeeName} has no organizations yet. Add one with ${commandName} org add CODE "Full name" tz:Area/City.`;
-    return { text: truncate(text, 4000), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(truncate(text, 3000)) } }] };
+    return { text: truncate(escapeMrkdwn(text), 4000), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(truncate(text, 3000)) } }] };
   }
   const shown = orgs.slice(0, MAX_ROWS);
   const blocks: unknown[] = [
@@ -42,7 +42,7 @@ export function organizationListBlocks(committeeName: string, orgs: OrgRow[], co
   if (orgs.length > shown.length) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${orgs.length - shown.length} more: ${escapeMrkdwn(orgs.slice(MAX_ROWS).map((o) => o.code).join(', '))}` }] });
   }
-  const text = truncate(`Organizations of ${committeeName}: ${orgs.map((o) => o.code).join(', ')}`, 4000);
+  const text = truncate(escapeMrkdwn(`Organizations of ${committeeName}: ${orgs.map((o) => o.code).join(', ')}`), 4000);
   return { text, blocks };
 }
 
@@ -58,7 +58,7 @@ export function organizationDetailBlocks(org: OrgRow, members: MemberRow[]): Rep
     `*Members*\n${people(of('member'))}`,
   ].map((text) => ({ type: 'mrkdwn', text: truncate(text, 2000) }));
   return {
-    text: truncate(`${org.code} — ${org.name}`, 4000),
+    text: truncate(escapeMrkdwn(`${org.code} — ${org.name}`), 4000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: truncate(`${org.code} — ${org.name}`, 150) } },
       { type: 'section', fields },
