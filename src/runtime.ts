@@ -11,6 +11,7 @@ import { createRedis, connectOrExplain } from '../jobs/connection.ts';
 import { startWorker, type RunningWorker } from '../jobs/worker.ts';
 import { createWebServer, listen, type Route } from './web/server.ts';
 import { healthHandler } from './web/health.ts';
+import { calendarFeedRoute } from './web/calendar-route.ts';
 import { ConcordHttpReceiver } from './slack/http-receiver.ts';
 import { createReplayGuard } from './slack/replay-guard.ts';
 import { buildSlackApp } from './slack/app.ts';
@@ -58,6 +59,7 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
       };
       const routes: Route[] = [
         { method: 'GET', path: '/healthz', handler: healthHandler({ db: () => database.prisma.$queryRaw`SELECT 1`, redis: () => redis.ping() }) },
+        calendarFeedRoute(database.prisma, logger),
       ];
       const socketMode = Boolean(config.slackAppToken);
       const receiver = socketMode

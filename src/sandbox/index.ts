@@ -53,4 +53,5 @@ export type {
 } from './state/types.ts';
 export { WaitTimeoutError } from './state/wait-for.ts';
 export { TRIGGER_TTL_MS } from './api/triggers.ts';
-export { RESPONSE_URL_MAX_USES, RESPONSE_URL_TTL_MS } from './api/response-urls.ts';
+export { RESPONSE_URL_MAX_USES, RESPONSE_URL_TTL_MS, type ResponseTarget } from './api/response-urls.ts';
+export type { Trigger } from './api/triggers.ts';

@@ -2,7 +2,7 @@
  * A running sandbox: the HTTP server, the state, the driver and fault controls behind one object.
  * See `index.ts` for the public API overview.
  */
-import { ResponseUrls } from './api/response-urls.ts';
+import { ResponseUrls, type ResponseTarget } from './api/response-urls.ts';
 import { Triggers, type Trigger } from './api/triggers.ts';
 import type { Now } from './clock.ts';
 import type { SandboxCore } from './core.ts';
@@ -156,6 +156,11 @@ export class Sandbox {
     return { ...this.core.triggers.mint(user.id, user.external ? (user.connectedTeamId ?? user.teamId) : user.teamId) };
   }
 
+  /** Mints a response_url as an interaction would (to test `respond()` paths directly). */
+  mintResponseUrl(target: ResponseTarget): string {
+    return this.core.responseUrls.mint(target);
+  }
+
   // ── State ────────────────────────────────────────────────────────────────────────────────
 
   workspaces(): Workspace[] {
@@ -268,6 +273,7 @@ export class Sandbox {
     this.core.responseUrls.clear();
     this.core.rateLimiter.reset();
     this.faults.clear();
+    this.driver.clearDeliveries();
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,8 @@ import { App, LogLevel, type Receiver } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import { boltLogger, describeError, type Logger } from '../logger.ts';
 import { registerListeners, type ListenerDeps } from './listeners.ts';
+import { cachedAuthorize } from './authorize.ts';
+import { WebClient } from '@slack/web-api';
 
 export interface SlackAppOptions {
   config: Config;
@@ -17,15 +19,14 @@ export interface SlackAppOptions {
 
 export function buildSlackApp({ config, logger, deps, receiver }: SlackAppOptions): App {
   const socketMode = !receiver && Boolean(config.slackAppToken);
+  const clientOptions = { slackApiUrl: config.slackApiUrl, retryConfig: { retries: 2, factor: 1.5 } };
   const app = new App({
-    token: config.slackBotToken,
+    authorize: cachedAuthorize(new WebClient(undefined, clientOptions), config.slackBotToken),
     ...(socketMode ? { socketMode: true, appToken: config.slackAppToken } : { receiver }),
     logger: boltLogger(logger),
     logLevel: LogLevel.WARN,
     // slackApiUrl reaches app.client, per-request clients and the Socket Mode client (slack-platform.md §10).
-    clientOptions: { slackApiUrl: config.slackApiUrl, retryConfig: { retries: 2, factor: 1.5 } },
-    // auth.test at first request instead of at start-up: the app starts even while Slack is unreachable.
-    tokenVerificationEnabled: false,
+    clientOptions,
   });
   registerListeners(app, deps);
   app.error(async (err) => {

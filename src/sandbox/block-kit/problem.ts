@@ -29,5 +29,5 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Formats a problem the way Slack lists it in `errors`: `message [json-pointer:/path]`. */
 export function formatProblem(problem: Problem, prefix = ''): string {
-  return `${problem.message} [json-pointer:${prefix}${problem.path || '/'}]`;
+  return `${problem.message} [json-pointer:${prefix + problem.path || '/'}]`;
 }

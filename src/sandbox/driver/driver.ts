@@ -20,7 +20,7 @@ import type { InputValue } from './element-values.ts';
 import { locateSurface, type ActionTarget, type Located } from './locate-surface.ts';
 import { payloadForm } from './payloads/common.ts';
 import { eventEnvelope, sslCheckBody, urlVerificationBody } from './payloads/events.ts';
-import { blockActionsPayload, viewClosedPayload, viewSubmissionPayload, type ActionSurface, type Origin } from './payloads/interactions.ts';
+import { blockActionsPayload, viewClosedPayload, viewSubmissionPayload, type ActionSurface, type Actor } from './payloads/interactions.ts';
 import { slashCommandBody } from './payloads/slash-command.ts';
 import { buildRequest, sendRequest, type BadRequestOptions, type DeliveryKind, type DriverResponse, type SentRequest } from './transport.ts';
 import { buildViewState, type ViewValues } from './view-state.ts';
@@ -78,6 +78,7 @@ export interface EventInput extends BadRequestOptions {
 
 export class Driver {
   private readonly sent: DriverResponse[] = [];
+  private nextId = 0;
 
   constructor(
     private readonly core: SandboxCore,
@@ -87,6 +88,11 @@ export class Driver {
   /** Everything the driver sent, oldest first. */
   deliveries(): DriverResponse[] {
     return [...this.sent];
+  }
+
+  /** Forgets past deliveries (part of `sb.reset()`). */
+  clearDeliveries(): void {
+    this.sent.length = 0;
   }
 
   /** Sends a slash command as the user in the channel; the ack is shown as Slack would. */
@@ -116,7 +122,7 @@ export class Driver {
     const trigger = this.core.triggers.mint(user.id, workspace.id, viewId);
     const action = actionObject(located.found.element, located.found.blockId, input.value, this.core.ts.next());
     const { surface, responseUrl } = this.surfaceFor(located, user, workspace, input.values);
-    const payload = blockActionsPayload(this.origin(user, workspace), surface, action, trigger.id, responseUrl, { values: {} });
+    const payload = blockActionsPayload(this.actor(user, workspace), surface, action, trigger.id, responseUrl, { values: {} });
     const response = await this.send('block_actions', payloadForm(payload), FORM, input, { triggerId: trigger.id, responseUrl });
     if (deliveredInTime(this.core, user, response, `action ${input.actionId}`) && located.kind !== 'view') {
       applyMessageAck(this.core, { workspace, user, channel: located.channel }, response);
@@ -137,7 +143,7 @@ export class Driver {
     view.state = buildViewState(view.definition.blocks, view.state, input.values);
     view.errors = undefined;
     const trigger = this.core.triggers.mint(user.id, workspace.id, view.id);
-    const payload = viewSubmissionPayload(this.origin(user, workspace), viewObject(this.core.store, view), trigger.id);
+    const payload = viewSubmissionPayload(this.actor(user, workspace), viewObject(this.core.store, view), trigger.id);
     const response = await this.send('view_submission', payloadForm(payload), FORM, input, { triggerId: trigger.id });
     if (deliveredInTime(this.core, user, response, 'view_submission')) applyViewSubmissionAck(this.core, user, view, response);
     return response;
@@ -156,7 +162,7 @@ export class Driver {
     else stack.splice(stack.indexOf(view), 1);
     this.core.store.changed();
     if (view.definition.notify_on_close !== true) return undefined;
-    const payload = viewClosedPayload(this.origin(user, workspace), viewObject(this.core.store, view), Boolean(input.all));
+    const payload = viewClosedPayload(this.actor(user, workspace), viewObject(this.core.store, view), Boolean(input.all));
     return this.send('view_closed', payloadForm(payload), FORM, input, {});
   }
 
@@ -230,7 +236,7 @@ export class Driver {
   }
 
   private async transmit(kind: DeliveryKind, request: SentRequest, extra: Partial<DriverResponse>): Promise<DriverResponse> {
-    const response = { ...(await sendRequest(this.transportConfig(), kind, request, this.sent.length + 1)), ...extra };
+    const response = { ...(await sendRequest(this.transportConfig(), kind, request, ++this.nextId)), ...extra };
     this.sent.push(response);
     this.core.store.changed();
     return response;
@@ -242,7 +248,7 @@ export class Driver {
     return { appUrl, signingSecret: this.config.signingSecret, ackTimeoutMs: this.config.ackTimeoutMs, requestTimeoutMs: this.config.requestTimeoutMs };
   }
 
-  private origin(user: User, workspace: Workspace): Origin {
+  private actor(user: User, workspace: Workspace): Actor {
     return { workspace, user, appId: this.core.store.bot.appId, verificationToken: this.config.verificationToken };
   }
 

@@ -68,12 +68,15 @@ async function execute(core: SandboxCore, method: string, args: Args, token: str
   }
 }
 
+/** The channel a call posts to, as an id where possible (`#name` and `U…` resolve to the channel/DM). */
 function channelKey(core: SandboxCore, args: Args): string | undefined {
   const ref = str(args, 'channel');
   if (!ref) return undefined;
   if (core.store.channels.has(ref)) return ref;
+  const channels = [...core.store.channels.values()];
+  if (/^[UW]/.test(ref)) return channels.find((c) => c.isIm && c.imUser === ref)?.id ?? ref;
   const name = ref.replace(/^#/, '');
-  return [...core.store.channels.values()].find((c) => c.name === name)?.id ?? ref;
+  return channels.find((c) => c.name === name)?.id ?? ref;
 }
 
 function bearer(req: IncomingMessage): string | undefined {

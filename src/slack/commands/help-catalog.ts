@@ -101,7 +101,8 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     name: 'calendar',
     group: 'general',
     args: '',
-    summary: 'Get your private ICS feed URL of meetings and deadlines, to subscribe from Outlook or Google Calendar.',
+    summary:
+      'Get the committee’s private ICS feed URL of meetings and deadlines, to subscribe from Outlook or Google Calendar. The secretariat or the chair can revoke it and issue a new one with `calendar reset`.',
     who: ALL,
     examples: [
       { args: 'calendar', result: 'gives a private https://…/calendar/….ics link; add it in Outlook under “Subscribe from web”' },
@@ -234,7 +235,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     group: 'meeting',
     args: '"Title" DATE[..DATE] [time:HH:MM] [tz:Zone] [at:"Venue"] [body:"Name"] [kind:K]',
     summary:
-      'Add a meeting (M-n). Multi-day conferences take a date range; kind is coordination, governing-body, bureau, working-group or other.',
+      'Add a meeting (M-n). Multi-day conferences take a date range; kind is coordination, governing-body, bureau, working-group or other (guessed when left out). time:14:00-16:00 gives an end time; url: and doc: add a link or a document symbol.',
     who: SECRETARIAT_CHAIR,
     examples: [
       {
@@ -288,7 +289,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     name: 'meeting move',
     group: 'meeting',
     args: 'M-n DATE[..DATE] [time:HH:MM]',
-    summary: 'Move a meeting. Deadlines set relative to it and its reminders move too.',
+    summary: 'Move a meeting. Deadlines set relative to it and its reminders move too. One date keeps the meeting’s length; time:none makes it all-day.',
     who: SECRETARIAT_CHAIR,
     examples: [
       { args: 'meeting move M-4 2026-11-17..2026-11-21', result: 'IC-1 moves a day; “6 weeks before M-4” becomes 6 Oct 2026' },
@@ -313,8 +314,9 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
   {
     name: 'deadline add',
     group: 'deadline',
-    args: '"Title" (DATE | N days|weeks before M-n) [orgs:A,B] [every:year]',
-    summary: 'Add a deadline (D-n) on a date or relative to a meeting, optionally yearly, for some organizations or the whole committee.',
+    args: '"Title" (DATE | N days|weeks before|after M-n) [orgs:A,B] [every:year]',
+    summary:
+      'Add a deadline (D-n) on a date or relative to a meeting, optionally yearly, for some organizations or the whole committee. `deadline cancel D-n` cancels one.',
     who: SECRETARIAT_CHAIR,
     examples: [
       { args: 'deadline add "Input papers for IC-1" 6 weeks before M-4 orgs:UNEP,WHO,UNITAR', result: 'due Mon 5 Oct 2026; moves if IC-1 moves' },

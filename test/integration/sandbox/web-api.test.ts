@@ -93,6 +93,15 @@ describe('chat.*', () => {
     await expect(web.chat.delete({ channel: 'C1', ts: parent.ts! })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
   });
 
+  it('needs the bot in private channels, and in public ones without chat:write.public', async () => {
+    sb.addChannel({ id: 'G1', teamId: 'T1', name: 'secret', isPrivate: true, members: ['U1'] });
+    expect((await call(sb, 'chat.postMessage', { channel: 'G1', text: 'x' })).body).toEqual({ ok: false, error: 'not_in_channel' });
+    expect((await call(sb, 'chat.postMessage', { channel: 'C2', text: 'public, bot not in it' })).body.ok).toBe(true);
+    sb.addWorkspace({ id: 'T4', name: 'Four', domain: 'four', botToken: 'xoxb-t4', scopes: ['chat:write'] });
+    sb.addChannel({ id: 'C4', teamId: 'T4', name: 'general' });
+    expect((await call(sb, 'chat.postMessage', { channel: 'C4', text: 'x' }, { token: 'xoxb-t4' })).body).toEqual({ ok: false, error: 'not_in_channel' });
+  });
+
   it('posts ephemerals only to channel members', async () => {
     const r = await call(sb, 'chat.postEphemeral', { channel: 'C1', user: 'U1', text: 'only you' });
     expect(r.body).toMatchObject({ ok: true, message_ts: expect.any(String) });
@@ -127,8 +136,9 @@ describe('users.* and conversations.*', () => {
     const first = await web.users.list({ team_id: 'T1', limit: 2 });
     expect(first.members).toHaveLength(2);
     const second = await web.users.list({ team_id: 'T1', limit: 2, cursor: first.response_metadata?.next_cursor });
+    expect(second.members).toHaveLength(1);
     const ids = [...first.members!, ...second.members!].map((m) => m.id);
-    expect(ids).toEqual(['U1', 'U2', 'U_EXT', 'U_BOT']);
+    expect(ids).toEqual(['U1', 'U2', 'U_BOT']); // the external user is not listed
     expect(second.response_metadata?.next_cursor).toBe('');
   });
 

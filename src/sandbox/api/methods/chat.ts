@@ -2,7 +2,7 @@
  * chat.postMessage, chat.postEphemeral, chat.update, chat.delete, chat.getPermalink
  * (DOC https://docs.slack.dev/reference/methods/chat.postMessage and siblings).
  */
-import type { SlackMessage } from '../../state/types.ts';
+import type { Channel, SlackMessage } from '../../state/types.ts';
 import { SlackApiError } from '../api-error.ts';
 import { bool, json, requireStr, str } from '../args.ts';
 import { readContent, validContent } from '../message-content.ts';
@@ -14,9 +14,19 @@ export function publicMessage(message: SlackMessage): Record<string, unknown> {
   return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
 }
 
+/**
+ * The bot must be in a private channel, and in a public one unless it has `chat:write.public`
+ * ("new apps cannot post everywhere by default", chat.postMessage §Channel membership) → `not_in_channel`.
+ */
+function assertCanPost(call: MethodCall, channel: Channel): void {
+  if (channel.members.includes(call.core.store.bot.userId) || channel.isIm) return;
+  if (channel.isPrivate || !call.grant.scopes.includes('chat:write.public')) throw new SlackApiError('not_in_channel');
+}
+
 /** Returns `{ channel, ts, message }`. A `U…` channel posts into the bot's DM with that user. */
 function postMessage(call: MethodCall): Record<string, unknown> {
   const channel = findChannel(call, str(call.args, 'channel'));
+  assertCanPost(call, channel);
   const content = validContent(readContent(call.args));
   const bot = call.core.store.bot;
   const threadTs = str(call.args, 'thread_ts');
@@ -43,6 +53,7 @@ function postMessage(call: MethodCall): Record<string, unknown> {
 function postEphemeral(call: MethodCall): Record<string, unknown> {
   const channel = findChannel(call, str(call.args, 'channel'));
   const user = findUser(call, str(call.args, 'user'));
+  assertCanPost(call, channel);
   if (!channel.members.includes(user.id)) throw new SlackApiError('user_not_in_channel');
   const content = validContent(readContent(call.args));
   const ephemeral = call.core.store.addEphemeral({

@@ -8,6 +8,7 @@ import { randomId } from '../../ids.ts';
 import type { FileRecord } from '../../state/types.ts';
 import { SlackApiError } from '../api-error.ts';
 import { int, json, requireStr, str } from '../args.ts';
+import { validContent } from '../message-content.ts';
 import { findChannel, type MethodCall, type MethodSpec } from './method.ts';
 
 function getUploadUrl(call: MethodCall): Record<string, unknown> {
@@ -56,8 +57,10 @@ function complete(call: MethodCall): Record<string, unknown> {
     if (!file || file.teamId !== call.team.id || !file.bytes) throw new SlackApiError('file_not_found');
     return { file, title: entry.title };
   });
+  const blocks = json(call.args, 'blocks', 'invalid_blocks_format') as unknown[] | undefined;
+  const content = blocks ? validContent({ text: str(call.args, 'initial_comment'), blocks }) : {};
   for (const { file, title } of records) finishFile(call, file, title, channel?.id);
-  if (channel) shareMessage(call, channel.id, records.map((r) => r.file));
+  if (channel) shareMessage(call, channel.id, records.map((r) => r.file), content.blocks);
   call.core.store.changed();
   return { ok: true, files: records.map((r) => fileObject(call.core, r.file)) };
 }
@@ -70,7 +73,7 @@ function finishFile(call: MethodCall, file: FileRecord, title: string | undefine
   if (channelId) file.channels.push(channelId);
 }
 
-function shareMessage(call: MethodCall, channelId: string, files: FileRecord[]): void {
+function shareMessage(call: MethodCall, channelId: string, files: FileRecord[], blocks: unknown[] | undefined): void {
   const bot = call.core.store.bot;
   call.core.store.addMessage({
     type: 'message',
@@ -81,7 +84,7 @@ function shareMessage(call: MethodCall, channelId: string, files: FileRecord[]):
     bot_id: bot.botId,
     app_id: bot.appId,
     text: str(call.args, 'initial_comment') ?? '',
-    blocks: json(call.args, 'blocks', 'invalid_blocks_format') as unknown[] | undefined,
+    blocks,
     files: files.map((f) => fileObject(call.core, f)),
     thread_ts: str(call.args, 'thread_ts'),
     origin: 'file_share',

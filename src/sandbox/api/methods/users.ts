@@ -19,7 +19,10 @@ function info(call: MethodCall): Record<string, unknown> {
 function list(call: MethodCall): Record<string, unknown> {
   const store = call.core.store;
   const all = [
-    ...usersOfWorkspace(store, call.team.id).map((u) => userObject(store, u, call.team.id)),
+    // Workspace members only: Slack Connect users are not listed (they are found with users.info).
+    ...usersOfWorkspace(store, call.team.id)
+      .filter((u) => !u.external)
+      .map((u) => userObject(store, u, call.team.id)),
     botUserObject(store.bot, call.team.id),
   ];
   const page = paginate(all, call.args, 1000);

@@ -7,7 +7,8 @@
 import type { Channel, User, Workspace } from '../../state/types.ts';
 import { enterpriseRef, teamRef, userRef } from './common.ts';
 
-export interface Origin {
+/** The user acting, in which workspace, as which app. */
+export interface Actor {
   workspace: Workspace;
   user: User;
   appId: string;
@@ -19,28 +20,28 @@ export type ActionSurface =
   | { kind: 'ephemeral'; channel: Channel; ts: string }
   | { kind: 'view'; view: Record<string, unknown> };
 
-function base(origin: Origin, type: string): Record<string, unknown> {
+function base(actor: Actor, type: string): Record<string, unknown> {
   return {
     type,
-    user: userRef(origin.user),
-    api_app_id: origin.appId,
-    token: origin.verificationToken,
-    team: teamRef(origin.workspace),
-    enterprise: enterpriseRef(origin.workspace),
+    user: userRef(actor.user),
+    api_app_id: actor.appId,
+    token: actor.verificationToken,
+    team: teamRef(actor.workspace),
+    enterprise: enterpriseRef(actor.workspace),
     is_enterprise_install: false,
   };
 }
 
 /** A `block_actions` payload for one action on a surface. */
 export function blockActionsPayload(
-  origin: Origin,
+  actor: Actor,
   surface: ActionSurface,
   action: Record<string, unknown>,
   triggerId: string,
   responseUrl: string | undefined,
   state: Record<string, unknown>,
 ): Record<string, unknown> {
-  const payload: Record<string, unknown> = { ...base(origin, 'block_actions'), trigger_id: triggerId };
+  const payload: Record<string, unknown> = { ...base(actor, 'block_actions'), trigger_id: triggerId };
   if (surface.kind === 'view') {
     payload.container = { type: 'view', view_id: surface.view.id };
     payload.view = surface.view;
@@ -56,11 +57,11 @@ export function blockActionsPayload(
 }
 
 /** A `view_submission` payload; `view.state.values` must already be filled in. */
-export function viewSubmissionPayload(origin: Origin, view: Record<string, unknown>, triggerId: string): Record<string, unknown> {
-  return { ...base(origin, 'view_submission'), trigger_id: triggerId, view, response_urls: [] };
+export function viewSubmissionPayload(actor: Actor, view: Record<string, unknown>, triggerId: string): Record<string, unknown> {
+  return { ...base(actor, 'view_submission'), trigger_id: triggerId, view, response_urls: [] };
 }
 
 /** A `view_closed` payload (sent only for views with `notify_on_close: true`). */
-export function viewClosedPayload(origin: Origin, view: Record<string, unknown>, isCleared: boolean): Record<string, unknown> {
-  return { ...base(origin, 'view_closed'), view, is_cleared: isCleared };
+export function viewClosedPayload(actor: Actor, view: Record<string, unknown>, isCleared: boolean): Record<string, unknown> {
+  return { ...base(actor, 'view_closed'), view, is_cleared: isCleared };
 }

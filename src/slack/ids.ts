@@ -1,0 +1,24 @@
+/**
+ * Every callback_id, block_id and action_id Concord's surfaces use, in one place: builders and listeners
+ * import them from here, so a renamed id cannot leave a listener deaf.
+ */
+
+/** `meeting new`: the modal that adds a meeting. */
+export const MEETING_MODAL = {
+  callbackId: 'concord_meeting_new',
+  /** block_id → action_id of each input. Errors (`response_action: errors`) are keyed by block_id. */
+  fields: {
+    title: { blockId: 'meeting_title', actionId: 'title' },
+    startDate: { blockId: 'meeting_start_date', actionId: 'start_date' },
+    endDate: { blockId: 'meeting_end_date', actionId: 'end_date' },
+    startTime: { blockId: 'meeting_start_time', actionId: 'start_time' },
+    endTime: { blockId: 'meeting_end_time', actionId: 'end_time' },
+    zone: { blockId: 'meeting_zone', actionId: 'zone' },
+    venue: { blockId: 'meeting_venue', actionId: 'venue' },
+    body: { blockId: 'meeting_body', actionId: 'body' },
+    kind: { blockId: 'meeting_kind', actionId: 'kind' },
+    url: { blockId: 'meeting_url', actionId: 'url' },
+  },
+} as const;
+
+export type MeetingModalField = keyof typeof MEETING_MODAL.fields;

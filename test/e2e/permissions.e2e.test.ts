@@ -1,0 +1,68 @@
+/**
+ * The permission matrix: every mutating command, as every role. Allowed → the change and an audit event;
+ * refused → an ephemeral refusal naming who may do it, and the database byte-for-byte unchanged.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { concord } from '../support/commands.ts';
+import { snapshotDatabase } from '../support/snapshot.ts';
+
+let t: TestApp;
+const actors: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const fp = t.iomc.focalPoints;
+  Object.assign(actors, { secretariat: t.iomc.secretariat, chair: t.iomc.chair, member: fp.FAO, observer: fp.OECD, 'not a member': fp.UNIDO });
+  const setup = [
+    'setup "IOCC"',
+    'org add WHO "World Health Organization" tz:Europe/Zurich',
+    'org add FAO "Food and Agriculture Organization of the United Nations" tz:Europe/Rome',
+    `role <@${t.iomc.chair}> chair`,
+    `member add <@${fp.FAO}> FAO as:focal`,
+    `role <@${fp.OECD}> observer`,
+  ];
+  for (const text of setup) expect((await concord(t, t.iomc.secretariat, text)).text).not.toMatch(/⚠️/);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+let n = 0;
+/** Each case: a command valid whoever runs it (fresh names each time), prepared by the secretariat if needed. */
+const CASES: Array<{ name: string; allowed: string[]; prepare?: (i: number) => string[]; text: (i: number) => string; refusal: RegExp }> = [
+  { name: 'setup', allowed: ['secretariat'], text: (i) => `setup "IOCC ${i}"`, refusal: /Only the secretariat can change the committee set-up/ },
+  { name: 'org add', allowed: ['secretariat'], text: (i) => `org add ORG${i} "Organization ${i}"`, refusal: /Only the secretariat can add organizations/ },
+  { name: 'org edit', allowed: ['secretariat'], text: (i) => `org edit WHO name:"World Health Organization ${i}"`, refusal: /Only the secretariat can edit organizations/ },
+  { name: 'org remove', allowed: ['secretariat'], prepare: (i) => [`org add TMP${i} "Temporary ${i}"`], text: (i) => `org remove TMP${i}`, refusal: /Only the secretariat can remove organizations/ },
+  { name: 'member add', allowed: ['secretariat'], text: (i) => `member add <@U0WHO> WHO as:${i % 2 ? 'alternate' : 'focal'}`, refusal: /Only the secretariat can add members/ },
+  { name: 'member remove', allowed: ['secretariat'], prepare: () => ['member add <@U0ILO> WHO'], text: () => 'member remove <@U0ILO>', refusal: /Only the secretariat can remove members/ },
+  { name: 'role', allowed: ['secretariat'], text: (i) => `role <@U0UNEP> ${i % 2 ? 'observer' : 'member'}`, refusal: /Only the secretariat can change roles/ },
+];
+
+describe('permission matrix', () => {
+  for (const c of CASES) {
+    for (const role of ['secretariat', 'chair', 'member', 'observer', 'not a member']) {
+      const allowed = c.allowed.includes(role);
+      it(`${c.name} as ${role}: ${allowed ? 'done, with an audit event' : 'refused, nothing changed'}`, async () => {
+        const i = ++n;
+        for (const prep of c.prepare?.(i) ?? []) expect((await concord(t, t.iomc.secretariat, prep)).text).not.toMatch(/⚠️/);
+        const before = await snapshotDatabase(t.db);
+        const audits = await t.db.auditEvent.count();
+        const seen = await concord(t, actors[role]!, c.text(i));
+        expect(seen.status).toBe(200);
+        expect(seen.responseType).toBe('ephemeral');
+        if (allowed) {
+          expect(seen.text).toMatch(/✅/);
+          expect(await t.db.auditEvent.count()).toBeGreaterThan(audits);
+          const last = await t.db.auditEvent.findFirst({ orderBy: { createdAt: 'desc' } });
+          expect(last?.actorId).toBe(actors[role]);
+        } else {
+          expect(seen.text).toMatch(c.refusal);
+          expect(seen.text).toContain(`Ask <@${t.iomc.secretariat}>`);
+          expect(await snapshotDatabase(t.db)).toBe(before);
+        }
+      });
+    }
+  }
+});
