@@ -4,13 +4,17 @@ import { UserFacingStartupError } from '../src/errors.ts';
 
 /** Workers need `maxRetriesPerRequest: null` (BullMQ); producers fail fast instead. */
 export function createRedis(url: string, purpose: 'worker' | 'producer'): Redis {
-  return new Redis(url, {
+  const redis = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: purpose === 'worker' ? null : 1,
     enableOfflineQueue: purpose === 'worker',
     connectTimeout: 3000,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
+  // Connection errors surface where a command fails (health shows `redis: down`); ioredis would
+  // otherwise print each reconnect attempt as an unhandled error.
+  redis.on('error', () => {});
+  return redis;
 }
 
 /** Connects once at startup; an unreachable Redis is one clear line, not a stack trace. */

@@ -12,6 +12,16 @@ import { createRedis } from './connection.ts';
 import { createQueue, enqueueDeliveries, JOB, QUEUE_NAME } from './queue.ts';
 import { deliverMessage } from './deliver-message.ts';
 
+const CLOSE_GRACE_MS = 10_000;
+
+/** true if `p` settled within `ms`. */
+async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const done = await Promise.race([p.then(() => true, () => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]);
+  clearTimeout(timer);
+  return done;
+}
+
 export interface RunningWorker {
   queue: Queue;
   /** Re-enqueues undelivered rows now (also runs on a 5-minute schedule). */
@@ -58,8 +68,10 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
     queue,
     reconcile,
     async close() {
-      await worker.close(); // waits for in-flight jobs
-      await queue.close();
+      // Waits for in-flight jobs; if Redis is gone they cannot finish cleanly, so give up after a while.
+      const graceful = await within(worker.close(), CLOSE_GRACE_MS);
+      if (!graceful) await within(worker.close(true), 1000);
+      await within(queue.close(), 1000);
       connection.disconnect();
     },
   };

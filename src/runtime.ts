@@ -44,7 +44,7 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
     let port: number | undefined;
     if (config.role !== 'worker') {
       const queue = createQueue(redis, config.redisPrefix);
-      closers.push(() => queue.close());
+      closers.push(() => Promise.race([queue.close(), new Promise((r) => setTimeout(r, 1000))]));
       // A failed enqueue loses nothing: the row is in the database and the worker's reconciler finds it.
       const dispatch: Dispatch = (ids) =>
         enqueueDeliveries(queue, ids).catch((err: unknown) => logger.warn({ ...describeError(err), count: ids.length }, 'enqueue failed; the reconciler will deliver'));

@@ -22,10 +22,10 @@ export interface ImportSummary {
   deadlinesMoved: number;
 }
 
-/** Some rows could not be imported; `problems` lists every one. */
+/** The file has problems (bad rows, bad format); `problems` lists every one. Nothing was imported. */
 export class ImportRowsError extends UserError {
   constructor(readonly problems: string[]) {
-    super(`${problems.length} row${problems.length === 1 ? '' : 's'} could not be imported; nothing was imported.`);
+    super(`Nothing was imported: the file has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`);
   }
 }
 

@@ -123,3 +123,8 @@ export async function meetingsByIds(db: DbClient, committeeId: string, ids: stri
   const rows = await db.meeting.findMany({ where: { committeeId, id: { in: ids } } });
   return new Map(rows.map((r) => [r.id, toMeeting(r)]));
 }
+
+/** Every committee, oldest first: the targets a calendar import can choose from. */
+export function importTargets(db: DbClient) {
+  return db.committee.findMany({ select: { id: true, teamId: true, enterpriseId: true, name: true, timeZone: true }, orderBy: { createdAt: 'asc' } });
+}
