@@ -28,7 +28,7 @@ function bullets<T>(items: T[], line: (item: T) => string): string {
 }
 
 function deadlineName(d: Deadline): string {
-  return `*${shortDeadlineId(d.number)}* ${escapeMrkdwn(truncate(d.title, 150))}`;
+  return `*${shortDeadlineId(d.number)}* ${escapeMrkdwn(truncate(d.title, 100))}`;
 }
 
 function render(a: CalendarAnnouncement, commandName: string): string {

@@ -44,8 +44,9 @@ export function whoamiBlocks(input: {
 }): Reply {
   const { member, committee } = input;
   const role = member?.role ?? 'not a member (you can read, not change)';
+  const article = { chair: 'the chair', secretariat: 'the secretariat', member: 'a member', observer: 'an observer' } as Record<string, string>;
   const org = member?.organization ? `${escapeMrkdwn(member.organization.code)} (${KIND[member.kind] ?? member.kind})` : '—';
-  const text = `You are ${role} of ${committee.name}.`;
+  const text = member ? `You are ${article[member.role] ?? member.role} of ${committee.name}.` : `You are not a member of ${committee.name} yet.`;
   return {
     text: truncate(escapeMrkdwn(text), 4000),
     blocks: [
