@@ -23,6 +23,8 @@ export interface RunningConcord {
   /** Port of the HTTP server (web role), else undefined. */
   port?: number;
   database: Database;
+  /** The worker (ROLE all or worker), e.g. to reconcile now. */
+  worker?: RunningWorker;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
     return {
       port,
       database,
+      worker,
       async close() {
         for (const close of closers) await close().catch((err: unknown) => logger.warn({ ...describeError(err) }, 'error while closing'));
         await database.close();

@@ -235,6 +235,6 @@ describe('announcements', () => {
       expect(validateMessage(message)).toEqual([]);
       expect(JSON.stringify(message)).not.toMatch(/<!everyone>|<@U1>/);
     }
-    expect(all[1]!.text).toContain('…and 40 more');
+    expect(JSON.stringify(all[1]!.blocks)).toContain('…and 40 more');
   });
 });
