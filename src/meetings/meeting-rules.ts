@@ -6,7 +6,6 @@ import { UserError } from '../errors.ts';
 import type { MeetingKind } from '../calendar/meeting-kind.ts';
 import { daysBetween, isLocalDate, type LocalDate } from '../time/local-date.ts';
 import { localDateTimeToUtc, utcToLocal } from '../time/wall-time.ts';
-import { formatDateRange } from '../time/format.ts';
 import { formatInstantInZone } from '../time/format.ts';
 
 export type { MeetingKind } from '../calendar/meeting-kind.ts';
@@ -130,18 +129,6 @@ export function meetingEndInstant(m: Pick<Meeting, 'startTime' | 'endTime' | 'en
 /** Number of calendar days a meeting spans (1 for a one-day meeting). */
 export function meetingLength(m: Pick<Schedule, 'startDate' | 'endDate'>): number {
   return daysBetween(m.startDate, m.endDate) + 1;
-}
-
-/** Plain text: "16–19 Sep 2025" for date-only meetings, "Tue 25 Nov 2025, 14:00 CET (Europe/Zurich)" for timed ones. */
-export function describeWhen(m: Pick<Meeting, 'startDate' | 'endDate' | 'startTime' | 'timeZone' | 'startsAt'>): string {
-  if (m.startTime === null) return formatDateRange(m.startDate, m.endDate);
-  const start = formatInstantInZone(m.startsAt, m.timeZone);
-  return m.endDate === m.startDate ? start : `${start} – ${formatDateRange(m.endDate, m.endDate)}`;
-}
-
-/** Is the meeting still ahead of (or happening on) `today`? Dates compare as ISO strings. */
-export function isUpcoming(m: Pick<Meeting, 'endDate'>, today: LocalDate): boolean {
-  return m.endDate >= today;
 }
 
 export const KIND_LABELS: Record<MeetingKind, string> = {

@@ -30,7 +30,17 @@ afterAll(async () => {
 
 const announcement = (needle: string) => t.sandbox.waitForMessage(t.iomc.channelId, (m) => m.text.includes(needle), 10_000);
 
+/** Waits until the worker has delivered every announcement, so that the database is at rest. */
+async function settled(): Promise<void> {
+  const until = Date.now() + 15_000;
+  while ((await t.db.outboundMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) > 0) {
+    if (Date.now() > until) throw new Error('announcements were not delivered within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function unchanged(user: string, text: string, expected: RegExp): Promise<string> {
+  await settled();
   const before = await snapshotDatabase(t.db);
   const seen = await concord(t, user, text);
   expect(seen.status).toBe(200);
@@ -127,6 +137,7 @@ describe('meeting new (modal)', () => {
     const [view] = t.sandbox.openViews(chair);
     expect(view?.definition.callback_id).toBe(MEETING_MODAL.callbackId);
 
+    await settled();
     const before = await snapshotDatabase(t.db);
     const bad = await t.sandbox.driver.submitView({
       userId: chair,

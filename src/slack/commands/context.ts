@@ -39,7 +39,8 @@ export interface CommandContext {
   name: string;
 }
 
-export type CommandHandler = (ctx: CommandContext) => Promise<Reply>;
+/** null: nothing to say (e.g. a modal was opened), the ack is empty. */
+export type CommandHandler = (ctx: CommandContext) => Promise<Reply | null>;
 
 export function teamKeyOf(command: { team_id: string; enterprise_id?: string }): TeamKey {
   return { teamId: command.team_id, enterpriseId: command.enterprise_id ?? '' };

@@ -24,12 +24,6 @@ import type { ValueToken } from './tokenize.ts';
 
 const scopeOf = (ctx: CommandContext) => resolveScope(ctx.deps.db, ctx.key, ctx.userId);
 
-/**
- * What a handler returns after opening a modal: no reply, so the ack is empty. `runCommand` and the
- * listener already treat null that way; `CommandHandler`'s type does not say so yet.
- */
-const MODAL_OPENED = null as unknown as Reply;
-
 const text = (token: ValueToken | undefined, what: string) => (token ? orThrow(asText(token, what)).value : undefined);
 
 function meetingNumber(ctx: CommandContext) {
@@ -83,7 +77,7 @@ const newMeeting: CommandHandler = async (ctx) => {
     trigger_id: ctx.command.trigger_id,
     view: meetingModalView({ committeeZone: scope.committee.timeZone, metadata: { channelId: ctx.channelId } }) as never,
   });
-  return MODAL_OPENED;
+  return null; // a modal was opened: empty ack
 };
 
 const show: CommandHandler = async (ctx) => {

@@ -21,9 +21,9 @@ import { setupCommand } from './setup.ts';
 import { orgCommands } from './org.ts';
 import { memberCommands, membersCommand } from './member.ts';
 import { roleCommand, whoamiCommand } from './role.ts';
-// import { meetingCommands, meetingsCommand } from './meeting.ts';
-// import { deadlineCommands, deadlinesCommand } from './deadline.ts';
-// import { calendarCommand } from './calendar.ts';
+import { meetingCommands, meetingsCommand } from './meeting.ts';
+import { deadlineCommands, deadlinesCommand } from './deadline.ts';
+import { calendarCommand } from './calendar.ts';
 
 type Route = CommandHandler | Record<string, CommandHandler>;
 
@@ -35,11 +35,11 @@ const ROUTES: Record<string, Route> = {
   members: membersCommand,
   role: roleCommand,
   whoami: whoamiCommand,
-  // meeting: meetingCommands,
-  // meetings: meetingsCommand,
-  // deadline: deadlineCommands,
-  // deadlines: deadlinesCommand,
-  // calendar: calendarCommand,
+  meeting: meetingCommands,
+  meetings: meetingsCommand,
+  deadline: deadlineCommands,
+  deadlines: deadlinesCommand,
+  calendar: calendarCommand,
 };
 
 export interface Invocation {
