@@ -86,3 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }
+
+/** For command-line tools (seed, import, migrate) that use only the database settings: no Slack tokens needed. */
+export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return loadConfig({ SLACK_BOT_TOKEN: 'unused-by-tools', SLACK_SIGNING_SECRET: 'unused-by-tools', ...env });
+}

@@ -2,11 +2,11 @@
  * Settings for command-line tools (seed, import, migrate): only the database settings matter, so the
  * Slack tokens are not required. Errors print as one message and exit 1.
  */
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { ConfigError, loadToolConfig, type Config } from '../config.ts';
 
-export function loadConfigForTools(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfigForTools(): Config {
   try {
-    return loadConfig({ SLACK_BOT_TOKEN: 'unused-by-tools', SLACK_SIGNING_SECRET: 'unused-by-tools', ...env });
+    return loadToolConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

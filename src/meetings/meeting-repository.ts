@@ -17,21 +17,10 @@ export function toMeeting(row: MeetingRow): Meeting {
 }
 
 /** Fields a meeting is written with (the id, number and committee are set apart). */
-export interface MeetingData {
-  title: string;
-  body: string;
-  kind: MeetingKind;
-  startDate: string;
-  endDate: string;
-  startTime: string | null;
-  endTime: string | null;
-  timeZone: string;
-  startsAt: Date;
-  venue: string;
-  status: MeetingStatus;
-  url: string | null;
-  documentSymbol: string | null;
-}
+export type MeetingData = Pick<
+  Meeting,
+  'title' | 'body' | 'kind' | 'startDate' | 'endDate' | 'startTime' | 'endTime' | 'timeZone' | 'startsAt' | 'venue' | 'status' | 'url' | 'documentSymbol'
+>;
 
 function toRow(data: Partial<MeetingData>) {
   const { kind, ...rest } = data;
