@@ -4,6 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { snapshotDatabase } from '../support/snapshot.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/slack', name), 'utf8').trim();
 
 let t: TestApp;
 beforeAll(async () => {
@@ -68,6 +72,20 @@ describe('POST /slack/events', () => {
     expect(v.body).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
     const s = await t.sandbox.driver.sslCheck();
     expect(s.status).toBe(200);
+  });
+
+  it("handles Slack's documented slash-command payload byte for byte (Enterprise Grid fields included)", async () => {
+    const body = fixture('slash_command.form.txt').replace('command=/weather', 'command=/concord').replace('text=94070', 'text=help%20whoami');
+    const r = await t.sandbox.driver.raw(body, 'application/x-www-form-urlencoded');
+    expect(r.status).toBe(200);
+    expect(ephemeralText(r.body)).toMatch(/whoami/);
+  });
+
+  it("acks Slack's documented url_verification and app_home_opened envelopes", async () => {
+    const v = await t.sandbox.driver.raw(fixture('url_verification.request.json'), 'application/json');
+    expect(v.body).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
+    const e = await t.sandbox.driver.raw(fixture('app_home_opened.event_callback.json'), 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect(e.status).toBe(200);
   });
 
   it('reports health: 200 with db and redis ok', async () => {
