@@ -73,7 +73,11 @@ function checkOffset(due: Extract<DueInput, { kind: 'relative' }>): void {
   }
 }
 
-export async function addDeadline(scope: Scope, input: DeadlineInput, env: ChangeEnv): Promise<{ deadline: Deadline; meeting: Meeting | null }> {
+export async function addDeadline(
+  scope: Scope,
+  input: DeadlineInput,
+  env: ChangeEnv,
+): Promise<{ deadline: Deadline; meeting: Meeting | null; alreadyPast: boolean }> {
   await authorize(scope.actor, 'deadline.add', scope.holdersOf);
   const title = checkText('title', input.title, 1, TITLE_MAX);
   const zone = input.zone ?? scope.committee.timeZone;
@@ -91,13 +95,9 @@ export async function addDeadline(scope: Scope, input: DeadlineInput, env: Chang
       if (meeting.status === 'cancelled') {
         throw new UserError(`${m} (${meeting.title}) is cancelled, so a deadline cannot be set relative to it. Give a date instead.`);
       }
+      // Computed exactly from the meeting, so not a guess: a date already past is kept (the committee's
+      // record of a past meeting's deadlines) and the reply says so. A typed past date is a question below.
       const date = shiftLocalDate(meeting.startDate, { amount: due.amount, unit: due.unit, direction: due.direction });
-      if (date < today) {
-        const offset = describeOffset({ offsetAmount: due.amount, offsetUnit: due.unit, direction: due.direction });
-        throw new UserError(
-          `${offset} ${m} (${meeting.title}, starting ${formatLocalDate(meeting.startDate)}) is ${formatLocalDate(date)}, which is already past (today is ${formatLocalDate(today)}). Did you mean another meeting, or a later date?`,
-        );
-      }
       data = {
         title,
         dueDate: null,
@@ -124,7 +124,7 @@ export async function addDeadline(scope: Scope, input: DeadlineInput, env: Chang
     return { deadline, meeting, ids };
   });
   await env.dispatch(result.ids);
-  return { deadline: result.deadline, meeting: result.meeting };
+  return { deadline: result.deadline, meeting: result.meeting, alreadyPast: result.deadline.effectiveDue < today };
 }
 
 export async function cancelDeadline(scope: Scope, number: number, env: ChangeEnv): Promise<Deadline> {

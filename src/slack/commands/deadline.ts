@@ -47,7 +47,7 @@ const add: CommandHandler = async (ctx) => {
   const zone = await ctx.deps.userZones.zoneOf(ctx.client, ctx.userId, scope.committee.timeZone);
   const now = ctx.deps.now();
   const due = readDue(joinWords(title.rest, 'the due date (e.g. 2026-04-30) or N days|weeks before M-n'), yearly, zone, now);
-  const { deadline, meeting } = await addDeadline(
+  const { deadline, meeting, alreadyPast } = await addDeadline(
     scope,
     { title: title.value, due, orgCodes: orgs.all ? [] : orgs.codes, zone },
     changeEnv(ctx.deps),
@@ -55,7 +55,7 @@ const add: CommandHandler = async (ctx) => {
   const rule = meeting ? ` (${describeOffset(deadline)} *${shortMeetingId(meeting.number)}* ${escapeMrkdwn(meeting.title)}; it moves if the meeting moves)` : deadline.rrule ? ' (every year)' : '';
   const where = scope.committee.channelId ? ` Announced in ${channelMention(scope.committee.channelId)}.` : '';
   return successReply(
-    `Added *${shortDeadlineId(deadline.number)}* · ${escapeMrkdwn(deadline.title)}: due *${formatLocalDate(deadline.effectiveDue)}*${rule}, for ${responsible(deadline)}.${where}`,
+    `Added *${shortDeadlineId(deadline.number)}* · ${escapeMrkdwn(deadline.title)}: due *${formatLocalDate(deadline.effectiveDue)}*${rule}, for ${responsible(deadline)}.${alreadyPast ? ' Note: that date is already past.' : ''}${where}`,
   );
 };
 

@@ -152,15 +152,18 @@ describe('bad input: a clear message, nothing changed', () => {
     );
   });
 
-  it('a due date in the past, or a relative one that lands in the past, is a question', async () => {
+  it('a typed due date in the past is a question; one computed from a meeting is kept and flagged as past', async () => {
     await refused(
       async () => addDeadline(await f.scope(), { title: 'Too late', due: { kind: 'date', date: '2025-05-01', yearly: false }, orgCodes: [] }, env()),
       /Thu 1 May 2025 is in the past \(today is Sun 4 May 2025\)\. Which date did you mean\?/,
     );
-    await refused(
-      async () => addDeadline(await f.scope(), { title: 'Too late', due: { kind: 'relative', amount: 6, unit: 'week', direction: 'before', meetingNumber: 2 }, orgCodes: [] }, env()),
-      /is Mon 17 Mar 2025, which is already past .* Did you mean another meeting, or a later date\?/,
+    const { deadline, alreadyPast } = await addDeadline(
+      await f.scope(),
+      { title: 'Documents out', due: { kind: 'relative', amount: 6, unit: 'week', direction: 'before', meetingNumber: 2 }, orgCodes: [] },
+      env(),
     );
+    expect(deadline.effectiveDue).toBe('2025-03-17');
+    expect(alreadyPast).toBe(true);
   });
 
   it('an unknown organization gets a did-you-mean', async () => {
