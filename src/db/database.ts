@@ -7,7 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from './generated/client.ts';
+import { PrismaClient } from '../../prisma/generated/client.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;

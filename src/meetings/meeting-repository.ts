@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { DbClient, Tx } from '../db/transaction.ts';
-import type { MeetingKind as DbMeetingKind, Meeting as MeetingRow } from '../db/generated/client.ts';
+import type { MeetingKind as DbMeetingKind, Meeting as MeetingRow } from '../../prisma/generated/client.ts';
 import type { Meeting, MeetingKind, MeetingStatus } from './meeting-rules.ts';
 
 const TO_DB: Record<MeetingKind, DbMeetingKind> = {

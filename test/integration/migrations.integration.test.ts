@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openEmbedded, openPostgres } from '../../src/db/database.ts';
 import { applyPendingMigrations, diffDatabaseToSchema, diffMigrationsToSchema } from '../../src/db/migrate.ts';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from '../../src/db/migrations.ts';
-import { Prisma } from '../../src/db/generated/client.ts';
+import { Prisma } from '../../prisma/generated/client.ts';
 import { createEmptyDatabase } from '../support/postgres.ts';
 
 /** A copy of prisma/ with one field added to the schema and no migration for it. */
