@@ -1,6 +1,7 @@
 /**
  * The only reader of process.env. Validates every setting at startup and reports all problems at once.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,11 +28,6 @@ const schema = z
     ROLE: z.enum(['all', 'web', 'worker'], { error: 'must be all, web or worker' }).default('all'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     PUBLIC_URL: z.url({ error: 'must be a URL such as https://concord.example.org' }).optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET && env.ROLE !== 'worker') {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)' });
-    }
   });
 
 export interface Config {
@@ -64,10 +60,14 @@ function clean(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(clean(env));
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`));
+  const raw = clean(env);
+  const parsed = schema.safeParse(raw);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`);
+  // Checked on the raw values so that it is reported together with every other problem.
+  if (!raw.SLACK_APP_TOKEN && !raw.SLACK_SIGNING_SECRET && raw.ROLE !== 'worker') {
+    problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)');
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
   return {
@@ -90,4 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** For command-line tools (seed, import, migrate) that use only the database settings: no Slack tokens needed. */
 export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return loadConfig({ SLACK_BOT_TOKEN: 'unused-by-tools', SLACK_SIGNING_SECRET: 'unused-by-tools', ...env });
+}
+
+/** Reads `./.env` into the environment when the file exists; variables already set win over the file. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }

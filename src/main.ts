@@ -1,10 +1,11 @@
 /** Entry point: `npm start`. ROLE=all (default) runs the web side and the worker; web or worker runs one. */
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
 import { UserFacingStartupError } from './errors.ts';
 import { startConcord } from './runtime.ts';
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const running = await startConcord(config, logger);

@@ -2,10 +2,11 @@
  * Settings for command-line tools (seed, import, migrate): only the database settings matter, so the
  * Slack tokens are not required. Errors print as one message and exit 1.
  */
-import { ConfigError, loadToolConfig, type Config } from '../config.ts';
+import { ConfigError, loadDotEnv, loadToolConfig, type Config } from '../config.ts';
 
 export function loadConfigForTools(): Config {
   try {
+    loadDotEnv();
     return loadToolConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -64,6 +64,7 @@ describe('the concord process', () => {
     expect(out).toMatch(/SLACK_BOT_TOKEN is required/);
     expect(out).toMatch(/PORT must be a port number/);
     expect(out).toMatch(/ROLE must be all, web or worker/);
+    expect(out).toMatch(/SLACK_SIGNING_SECRET is required in HTTP mode/);
     expect(out).not.toMatch(/\n\s+at /);
   });
 
