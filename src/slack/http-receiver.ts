@@ -125,6 +125,13 @@ export class ConcordHttpReceiver implements Receiver {
           send(res, 200, response ?? undefined);
         },
       });
+      // Bolt has run every listener by now: nothing acked means nothing listens for this (e.g. another
+      // app's command), so answer at once rather than at the deadline.
+      if (!acked) {
+        acked = true;
+        clearTimeout(timer);
+        send(res, 200);
+      }
     } catch (err) {
       this.log.error({ ...describeError(err), type: body.type ?? 'command' }, 'listener failed');
       if (!acked) {

@@ -88,6 +88,13 @@ describe('POST /slack/events', () => {
     expect(e.status).toBe(200);
   });
 
+  it('answers a command it does not handle at once with an empty 200, not at the deadline', async () => {
+    const r = await t.sandbox.driver.slashCommand({ userId: t.iomc.chair, channelId: t.iomc.channelId, text: '94070', command: '/weather' });
+    expect(r.status).toBe(200);
+    expect(r.body).toBe('');
+    expect(r.latencyMs).toBeLessThan(2000);
+  });
+
   it('reports health: 200 with db and redis ok', async () => {
     const res = await fetch(`${t.url}/healthz`);
     expect(res.status).toBe(200);
