@@ -9,6 +9,7 @@ import type { RateLimiter } from './rate-limit/rate-limiter.ts';
 import type { ResponseUrls } from './api/response-urls.ts';
 import type { Store } from './state/store.ts';
 import type { Triggers } from './api/triggers.ts';
+import type { SocketModeServer } from './socket/socket-mode.ts';
 
 export interface SandboxCore {
   store: Store;
@@ -20,6 +21,10 @@ export interface SandboxCore {
   faults: Faults;
   /** The org-wide token (acts on every workspace) and its scopes. */
   orgToken: { token: string; scopes: string[] };
+  /** The app-level token (`xapp-…`) that opens Socket Mode connections. */
+  appToken: string;
+  /** Socket Mode: one-time URLs, the app's WebSocket connections, envelopes and acks. */
+  socket: SocketModeServer;
   /** `http://127.0.0.1:<port>` once listening. */
   baseUrl(): string;
 }

@@ -7,11 +7,12 @@ import { Triggers, type Trigger } from './api/triggers.ts';
 import type { Now } from './clock.ts';
 import type { SandboxCore } from './core.ts';
 import { Driver } from './driver/driver.ts';
-import type { DriverResponse } from './driver/transport.ts';
+import type { DriverResponse, Transport } from './driver/transport.ts';
 import { Faults } from './faults/faults.ts';
 import { listen, type Listening } from './http/server.ts';
 import { TsFactory } from './ids.ts';
 import { RateLimiter, type RateLimitOptions } from './rate-limit/rate-limiter.ts';
+import { SocketModeServer, type DisconnectReason, type SocketConnectionInfo, type StrayMessage } from './socket/socket-mode.ts';
 import { DEFAULT_SCOPES, Store, type BotIdentity } from './state/store.ts';
 import type { ApiCall, Channel, ChannelInput, Ephemeral, FileRecord, SlackMessage, User, UserInput, UserVisibleProblem, ViewRecord, Workspace, WorkspaceInput } from './state/types.ts';
 import { waitFor, type Probe } from './state/wait-for.ts';
@@ -44,6 +45,40 @@ export interface SandboxOptions {
   bot?: Partial<BotIdentity>;
   /** The deprecated verification token sent as `token`. */
   verificationToken?: string;
+  /**
+   * Socket Mode: the driver sends envelopes over the app's WebSocket instead of signed HTTP requests
+   * (switch at run time with `setTransport`). The app connects through `apps.connections.open` either way.
+   */
+  socketMode?: boolean;
+  /** The app-level token (`xapp-…`) that `apps.connections.open` accepts. Default `xapp-sandbox`. */
+  appToken?: string;
+  /** How long a connection told to disconnect may stay open before the sandbox closes it. Default 10000. */
+  socketRefreshGraceMs?: number;
+}
+
+/**
+ * Socket Mode controls and state (`sb.socket`).
+ *
+ * @example
+ *   await sb.socket.waitForConnection();
+ *   sb.socket.requestRefresh();            // {"type":"disconnect","reason":"refresh_requested"}
+ *   await sb.driver.slashCommand({ … });   // waits for the app's new connection, then sends
+ */
+export interface SocketModeControls {
+  /** Every connection so far (closed ones too), oldest first. */
+  connections(): SocketConnectionInfo[];
+  /** Live connections: hello sent, not told to disconnect, not closed. */
+  liveCount(): number;
+  /** Resolves once `count` (default 1) live connections exist. */
+  waitForConnection(timeoutMs?: number, count?: number): Promise<SocketConnectionInfo>;
+  /** `{"type":"disconnect","reason":"refresh_requested"}` to every live connection (or one); returns how many. */
+  requestRefresh(options?: { connectionId?: number }): number;
+  /** Any `disconnect` message; `warning` leaves the connection working ("about 10 seconds before the disconnect"). */
+  disconnect(reason: DisconnectReason, options?: { connectionId?: number }): number;
+  /** Drops every connection without a closing handshake (a network failure). */
+  dropConnections(): number;
+  /** Messages from the app that were not acks of a pending envelope. */
+  strayMessages(): StrayMessage[];
 }
 
 /** Copies state out so tests cannot mutate the sandbox by accident. */
@@ -56,9 +91,13 @@ export class Sandbox {
   readonly faults: Faults;
   readonly botToken: string;
   readonly signingSecret: string;
+  /** The app-level token `apps.connections.open` accepts. */
+  readonly appToken: string;
+  readonly socket: SocketModeControls;
   private readonly core: SandboxCore;
   private listening?: Listening;
   private currentAppUrl?: string;
+  private currentTransport: Transport;
 
   constructor(private readonly options: SandboxOptions = {}) {
     const now = options.now ?? Date.now;
@@ -67,8 +106,11 @@ export class Sandbox {
     const ts = new TsFactory(now);
     this.botToken = options.botToken ?? 'xoxb-sandbox-org';
     this.signingSecret = options.signingSecret ?? 'sandbox-signing-secret';
+    this.appToken = options.appToken ?? 'xapp-sandbox';
     this.faults = new Faults();
     this.currentAppUrl = options.appUrl;
+    this.currentTransport = options.socketMode ? 'socket' : 'http';
+    const socketServer = new SocketModeServer({ store, baseUrl: () => this.url, refreshGraceMs: options.socketRefreshGraceMs });
     const rateLimiter = new RateLimiter(now, options.rateLimits === false ? { enabled: false } : options.rateLimits);
     this.core = {
       store,
@@ -79,10 +121,22 @@ export class Sandbox {
       rateLimiter,
       faults: this.faults,
       orgToken: { token: this.botToken, scopes: options.scopes ?? DEFAULT_SCOPES },
+      appToken: this.appToken,
+      socket: socketServer,
       baseUrl: () => this.url,
+    };
+    this.socket = {
+      connections: () => socketServer.connections(),
+      liveCount: () => socketServer.liveCount(),
+      waitForConnection: (timeoutMs, count) => socketServer.waitForConnection(timeoutMs, count),
+      requestRefresh: (opts) => socketServer.disconnect('refresh_requested', opts),
+      disconnect: (reason, opts) => socketServer.disconnect(reason, opts),
+      dropConnections: () => socketServer.dropConnections(),
+      strayMessages: () => socketServer.strayMessages(),
     };
     this.driver = new Driver(this.core, {
       appUrl: () => this.currentAppUrl,
+      transport: () => this.currentTransport,
       signingSecret: this.signingSecret,
       ackTimeoutMs: options.ackTimeoutMs ?? 3000,
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
@@ -120,6 +174,16 @@ export class Sandbox {
   /** Where the driver sends Slack's requests. */
   setAppUrl(url: string): void {
     this.currentAppUrl = url;
+  }
+
+  /** `http` (signed POSTs to appUrl) or `socket` (envelopes over the app's Socket Mode connections). */
+  get transport(): Transport {
+    return this.currentTransport;
+  }
+
+  /** Switches how the driver reaches the app, as toggling Socket Mode in the app settings does. */
+  setTransport(transport: Transport): void {
+    this.currentTransport = transport;
   }
 
   // ── Seeding ──────────────────────────────────────────────────────────────────────────────
@@ -277,6 +341,7 @@ export class Sandbox {
   }
 
   async close(): Promise<void> {
+    this.core.socket.close();
     await this.listening?.close();
     this.listening = undefined;
   }

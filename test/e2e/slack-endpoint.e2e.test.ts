@@ -92,7 +92,8 @@ describe('POST /slack/events', () => {
     const r = await t.sandbox.driver.slashCommand({ userId: t.iomc.chair, channelId: t.iomc.channelId, text: '94070', command: '/weather' });
     expect(r.status).toBe(200);
     expect(r.body).toBe('');
-    expect(r.latencyMs).toBeLessThan(2000);
+    // The deadline fallback would answer at 2.8 s; this asserts the immediate path answered, not a speed target.
+    expect(r.latencyMs).toBeLessThan(2800);
   });
 
   it('reports health: 200 with db and redis ok', async () => {

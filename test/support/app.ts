@@ -26,8 +26,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** With `SLACK_APP_TOKEN` in `env` the app runs in Socket Mode and the sandbox delivers over its WebSocket. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const sandbox = await startSandbox({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
+  const socketMode = env.SLACK_APP_TOKEN ? { socketMode: true, appToken: env.SLACK_APP_TOKEN } : {};
+  const sandbox = await startSandbox({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, ...socketMode });
   const iomc = await loadIomcWorkspace(sandbox);
   const database = await createTestDatabase();
   const prefix = `concord-test-${randomBytes(4).toString('hex')}`;

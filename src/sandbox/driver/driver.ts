@@ -1,13 +1,16 @@
 /**
- * The driver plays Slack towards the app: it sends Slack's exact payloads to `appUrl`, signed (v0),
- * then applies Slack's reading of the app's answer (acks) to the sandbox state. Every call resolves to
- * `{ status, headers, body, latencyMs, … }` and is recorded (`sb.deliveries()`).
+ * The driver plays Slack towards the app: it sends Slack's exact payloads to `appUrl`, signed (v0) — or,
+ * when the sandbox is in Socket Mode (`sb.setTransport('socket')`), as envelopes over the app's WebSocket
+ * — then applies Slack's reading of the app's answer (acks) to the sandbox state. Every call resolves to
+ * `{ status, headers, body, latencyMs, … }` and is recorded (`sb.deliveries()`). url_verification,
+ * ssl_check and `raw()` exist only over HTTP; `envelope()` sends any envelope over Socket Mode.
  *
  * @example
  *   const r = await sb.driver.slashCommand({ userId: 'U1', channelId: 'C1', text: 'help' });
  *   await sb.driver.blockAction({ userId: 'U1', actionId: 'meeting_confirm' }); // finds the button
  *   await sb.driver.submitView({ userId: 'U1', values: { title: 'IOCC-61' } });
  */
+import { randomUUID } from 'node:crypto';
 import type { SandboxCore } from '../core.ts';
 import { randomId } from '../ids.ts';
 import { ensureDm, workspaceOfUser } from '../state/directory.ts';
@@ -22,7 +25,9 @@ import { payloadForm } from './payloads/common.ts';
 import { eventEnvelope, sslCheckBody, urlVerificationBody } from './payloads/events.ts';
 import { blockActionsPayload, viewClosedPayload, viewSubmissionPayload, type ActionSurface, type Actor } from './payloads/interactions.ts';
 import { slashCommandBody } from './payloads/slash-command.ts';
-import { buildRequest, sendRequest, type BadRequestOptions, type DeliveryKind, type DriverResponse, type SentRequest } from './transport.ts';
+import { slashCommandPayload, socketEnvelope, type EnvelopeSpec } from './payloads/socket-envelope.ts';
+import { sendEnvelope } from './socket-transport.ts';
+import { buildRequest, sendRequest, type BadRequestOptions, type DeliveryKind, type DriverResponse, type SentRequest, type Transport } from './transport.ts';
 import { buildViewState, type ViewValues } from './view-state.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -30,6 +35,8 @@ const JSON_TYPE = 'application/json';
 
 export interface DriverConfig {
   appUrl(): string | undefined;
+  /** `http` (signed POSTs to appUrl) or `socket` (envelopes over Socket Mode). */
+  transport(): Transport;
   signingSecret: string;
   /** Slack's ack deadline (3000 ms). */
   ackTimeoutMs: number;
@@ -41,6 +48,7 @@ export interface DriverConfig {
   verificationToken: string;
 }
 
+/** Over Socket Mode the BadRequestOptions (signature, headers, content type) do not apply: nothing is signed. */
 export interface SlashCommandInput extends BadRequestOptions {
   userId: string;
   channelId: string;
@@ -72,7 +80,9 @@ export interface EventInput extends BadRequestOptions {
   event: Record<string, unknown>;
   /** Reuse an event_id to simulate a retry of the same event. */
   eventId?: string;
+  /** `x-slack-retry-num` over HTTP, the envelope's `retry_attempt` over Socket Mode. */
   retryNum?: number;
+  /** `x-slack-retry-reason` over HTTP, the envelope's `retry_reason` over Socket Mode. */
   retryReason?: string;
 }
 
@@ -106,7 +116,8 @@ export class Driver {
     const trigger = this.core.triggers.mint(user.id, workspace.id);
     const responseUrl = this.core.responseUrls.mint({ teamId: workspace.id, userId: user.id, channelId: channel.id, source: 'command' });
     const body = slashCommandBody({ verificationToken: this.config.verificationToken, workspace, channel, user, command, text, responseUrl, triggerId: trigger.id, appId: this.core.store.bot.appId });
-    const response = await this.send('slash_command', body, FORM, input, { triggerId: trigger.id, responseUrl });
+    const socket: EnvelopeSpec = { type: 'slash_commands', payload: slashCommandPayload(body), acceptsResponsePayload: true };
+    const response = await this.send('slash_command', body, FORM, input, { triggerId: trigger.id, responseUrl }, socket);
     if (deliveredInTime(this.core, user, response, command)) {
       applyMessageAck(this.core, { workspace, user, channel, invocation: `${command} ${text}`.trim() }, response);
     }
@@ -123,8 +134,10 @@ export class Driver {
     const action = actionObject(located.found.element, located.found.blockId, input.value, this.core.ts.next());
     const { surface, responseUrl } = this.surfaceFor(located, user, workspace, input.values);
     const payload = blockActionsPayload(this.actor(user, workspace), surface, action, trigger.id, responseUrl, { values: {} });
-    const response = await this.send('block_actions', payloadForm(payload), FORM, input, { triggerId: trigger.id, responseUrl });
-    if (deliveredInTime(this.core, user, response, `action ${input.actionId}`) && located.kind !== 'view') {
+    const socket: EnvelopeSpec = { type: 'interactive', payload, acceptsResponsePayload: false };
+    const response = await this.send('block_actions', payloadForm(payload), FORM, input, { triggerId: trigger.id, responseUrl }, socket);
+    // Over Socket Mode a block_actions envelope has `accepts_response_payload: false`: an ack payload is ignored.
+    if (deliveredInTime(this.core, user, response, `action ${input.actionId}`) && located.kind !== 'view' && response.transport === 'http') {
       applyMessageAck(this.core, { workspace, user, channel: located.channel }, response);
     }
     return response;
@@ -144,7 +157,8 @@ export class Driver {
     view.errors = undefined;
     const trigger = this.core.triggers.mint(user.id, workspace.id, view.id);
     const payload = viewSubmissionPayload(this.actor(user, workspace), viewObject(this.core.store, view), trigger.id);
-    const response = await this.send('view_submission', payloadForm(payload), FORM, input, { triggerId: trigger.id });
+    const socket: EnvelopeSpec = { type: 'interactive', payload, acceptsResponsePayload: true };
+    const response = await this.send('view_submission', payloadForm(payload), FORM, input, { triggerId: trigger.id }, socket);
     if (deliveredInTime(this.core, user, response, 'view_submission')) applyViewSubmissionAck(this.core, user, view, response);
     return response;
   }
@@ -163,7 +177,7 @@ export class Driver {
     this.core.store.changed();
     if (view.definition.notify_on_close !== true) return undefined;
     const payload = viewClosedPayload(this.actor(user, workspace), viewObject(this.core.store, view), Boolean(input.all));
-    return this.send('view_closed', payloadForm(payload), FORM, input, {});
+    return this.send('view_closed', payloadForm(payload), FORM, input, {}, { type: 'interactive', payload, acceptsResponsePayload: false });
   }
 
   /** An Events API `event_callback` for a workspace, optionally as a retry (`x-slack-retry-num`). */
@@ -176,7 +190,8 @@ export class Driver {
     const retry: Record<string, string> = {};
     if (input.retryNum !== undefined) retry['x-slack-retry-num'] = String(input.retryNum);
     if (input.retryReason !== undefined) retry['x-slack-retry-reason'] = input.retryReason;
-    return this.send('event_callback', JSON.stringify(envelope), JSON_TYPE, { ...input, headers: { ...retry, ...input.headers } }, {});
+    const socket: EnvelopeSpec = { type: 'events_api', payload: envelope, acceptsResponsePayload: false, retryAttempt: input.retryNum, retryReason: input.retryReason };
+    return this.send('event_callback', JSON.stringify(envelope), JSON_TYPE, { ...input, headers: { ...retry, ...input.headers } }, {}, socket);
   }
 
   /** The user opens the app's Home (or Messages) tab → `app_home_opened` (with `view` once published). */
@@ -199,24 +214,39 @@ export class Driver {
     return this.event({ ...input, teamId: workspace.id, event });
   }
 
-  /** The Events API URL handshake. */
+  /** The Events API URL handshake (HTTP only: Socket Mode apps have no Request URL). */
   urlVerification(challenge = randomId('', 48), opts: BadRequestOptions = {}): Promise<DriverResponse> {
     return this.send('url_verification', JSON.stringify(urlVerificationBody(this.config.verificationToken, challenge)), JSON_TYPE, opts, {});
   }
 
-  /** Slack's occasional `ssl_check=1` POST (not signed by Slack; sent signed here, which Bolt ignores). */
+  /** Slack's occasional `ssl_check=1` POST (not signed by Slack; sent signed here, which Bolt ignores). HTTP only. */
   sslCheck(opts: BadRequestOptions = {}): Promise<DriverResponse> {
     return this.send('ssl_check', sslCheckBody(this.config.verificationToken), FORM, opts, {});
   }
 
-  /** Re-sends an earlier request byte for byte (same body, same signature headers). No ack is applied. */
+  /**
+   * Re-sends an earlier request byte for byte (same body, same signature headers) — or, for a Socket Mode
+   * delivery, the same envelope (same envelope_id) over a live connection. No ack is applied.
+   */
   replay(previous: DriverResponse): Promise<DriverResponse> {
+    if (previous.transport === 'socket') return this.transmitEnvelope(previous.kind, JSON.parse(previous.request.body) as Record<string, unknown>, {});
     return this.transmit(previous.kind, previous.request, {});
   }
 
-  /** Sends any body, signed, with the given content type. */
+  /** Sends any body, signed, with the given content type, over HTTP (whatever the transport). */
   raw(body: string, contentType: string, opts: BadRequestOptions = {}): Promise<DriverResponse> {
     return this.send('raw', body, contentType, opts, {});
+  }
+
+  /**
+   * Sends any envelope over Socket Mode (e.g. Slack's documented one) and resolves with the app's ack;
+   * an `envelope_id` is added when missing. No ack is applied.
+   *
+   * @example
+   *   const r = await sb.driver.envelope({ type: 'slash_commands', payload: { command: '/concord', text: 'help', … }, accepts_response_payload: true });
+   */
+  envelope(envelope: Record<string, unknown>): Promise<DriverResponse> {
+    return this.transmitEnvelope('raw', { envelope_id: randomUUID(), ...envelope }, {});
   }
 
   private surfaceFor(located: Located, user: User, workspace: Workspace, values: ViewValues | undefined): { surface: ActionSurface; responseUrl?: string } {
@@ -230,13 +260,23 @@ export class Driver {
     return { surface: { kind: 'message', channel: located.channel, ts, message: publicMessage(located.message) }, responseUrl };
   }
 
-  private async send(kind: DeliveryKind, body: string, contentType: string, opts: BadRequestOptions, extra: Partial<DriverResponse>): Promise<DriverResponse> {
+  /** Over Socket Mode (when the request has a `socket` form) as an envelope, else as a signed HTTP POST. */
+  private async send(kind: DeliveryKind, body: string, contentType: string, opts: BadRequestOptions, extra: Partial<DriverResponse>, socket?: EnvelopeSpec): Promise<DriverResponse> {
+    if (socket && this.config.transport() === 'socket') return this.transmitEnvelope(kind, socketEnvelope(socket), extra);
     const request = buildRequest({ ...this.transportConfig() }, body, contentType, opts);
     return this.transmit(kind, request, extra);
   }
 
   private async transmit(kind: DeliveryKind, request: SentRequest, extra: Partial<DriverResponse>): Promise<DriverResponse> {
-    const response = { ...(await sendRequest(this.transportConfig(), kind, request, ++this.nextId)), ...extra };
+    return this.record({ ...(await sendRequest(this.transportConfig(), kind, request, ++this.nextId)), ...extra });
+  }
+
+  private async transmitEnvelope(kind: DeliveryKind, envelope: Record<string, unknown>, extra: Partial<DriverResponse>): Promise<DriverResponse> {
+    const config = { ackTimeoutMs: this.config.ackTimeoutMs, requestTimeoutMs: this.config.requestTimeoutMs };
+    return this.record({ ...(await sendEnvelope(this.core.socket, config, kind, envelope, ++this.nextId)), ...extra });
+  }
+
+  private record(response: DriverResponse): DriverResponse {
     this.sent.push(response);
     this.core.store.changed();
     return response;

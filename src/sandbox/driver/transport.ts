@@ -31,10 +31,18 @@ export interface SentRequest {
   body: string;
 }
 
-/** What a driver call resolves to (also recorded in `sb.deliveries()`). */
+/** How the driver reached the app: a signed HTTP POST to `appUrl`, or an envelope over Socket Mode. */
+export type Transport = 'http' | 'socket';
+
+/**
+ * What a driver call resolves to (also recorded in `sb.deliveries()`).
+ * Over Socket Mode: `status` 200 once the app acked (0 when no ack or no connection came), `body` is the
+ * ack's `payload` read like an HTTP body (`''` when absent or `{}`), `request.body` the envelope's JSON.
+ */
 export interface DriverResponse {
   id: number;
   kind: DeliveryKind;
+  transport: Transport;
   status: number;
   headers: Record<string, string>;
   /** Parsed JSON when the app answered JSON, else the text ('' for an empty body). */
@@ -47,6 +55,14 @@ export interface DriverResponse {
   error?: string;
   triggerId?: string;
   responseUrl?: string;
+  /** Socket Mode: the envelope's id. */
+  envelopeId?: string;
+  /** Socket Mode: the app's ack message as sent, `{ envelope_id, payload? }`. */
+  ack?: Record<string, unknown>;
+  /** Socket Mode: the connection that carried the envelope (see `sb.socket.connections()`). */
+  connectionId?: number;
+  /** Socket Mode: how long the envelope waited for a live connection (e.g. during a refresh). */
+  waitedMs?: number;
 }
 
 export interface TransportConfig {
@@ -74,11 +90,11 @@ export async function sendRequest(config: TransportConfig, kind: DeliveryKind, r
     const text = await res.text();
     const latencyMs = performance.now() - started;
     const headers = Object.fromEntries(res.headers.entries());
-    return { id, kind, status: res.status, headers, body: parseBody(text, headers['content-type']), latencyMs, request, timedOut: latencyMs > config.ackTimeoutMs };
+    return { id, kind, transport: 'http', status: res.status, headers, body: parseBody(text, headers['content-type']), latencyMs, request, timedOut: latencyMs > config.ackTimeoutMs };
   } catch (error) {
     const latencyMs = performance.now() - started;
     const message = error instanceof Error ? `${error.name}: ${error.message}${causeOf(error)}` : String(error);
-    return { id, kind, status: 0, headers: {}, body: '', latencyMs, request, timedOut: latencyMs > config.ackTimeoutMs, error: message };
+    return { id, kind, transport: 'http', status: 0, headers: {}, body: '', latencyMs, request, timedOut: latencyMs > config.ackTimeoutMs, error: message };
   }
 }
 

@@ -1,12 +1,15 @@
 /**
  * `POST /api/<method>`: faults → method lookup → token (`not_authed`/`invalid_auth`) → workspace →
  * scope (`missing_scope`) → rate limit (429, no side effect) → handler. Every call is recorded.
+ * App-level methods (apps.connections.open) take the app token instead and act on no workspace; the app
+ * token on any other method is `not_allowed_token_type`, as a bot token is on an app-level method.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SlackApiError } from '../api/api-error.ts';
 import { str, type Args } from '../api/args.ts';
 import { authenticate, resolveWorkspace } from '../api/call-context.ts';
-import { METHODS } from '../api/methods/registry.ts';
+import { APP_LEVEL_METHODS, METHODS } from '../api/methods/registry.ts';
+import { checkAppToken } from '../api/methods/apps.ts';
 import type { SandboxCore } from '../core.ts';
 import { BadBodyError, parseFields, readBody, sendJson } from './body.ts';
 import { faultGate, rateLimitedAnswer } from './fault-gate.ts';
@@ -38,16 +41,32 @@ export async function handleApiRequest(core: SandboxCore, req: IncomingMessage, 
     req.socket.destroy();
     return;
   }
-  const token = bearer(req) ?? str(args, 'token');
-  const outcome = await execute(core, method, args, token);
+  const header = bearer(req);
+  const outcome = APP_LEVEL_METHODS[method] ? executeAppLevel(core, method, { header, body: str(args, 'token') }) : await execute(core, method, args, header ?? str(args, 'token'));
   if (gate.latencyMs > 0) outcome.fault ??= `latency_${gate.latencyMs}ms`;
   respond(core, res, method, args, outcome);
+}
+
+/**
+ * An app-level method. Not rate limited: Slack lists apps.connections.open as Tier 1 (1+/min) but an app
+ * may open up to 10 connections at once and reconnects after every refresh; Slack publishes no burst size.
+ */
+function executeAppLevel(core: SandboxCore, method: string, token: { header?: string; body?: string }): Outcome {
+  try {
+    checkAppToken(core, token);
+    return { status: 200, body: APP_LEVEL_METHODS[method]!(core) };
+  } catch (error) {
+    if (error instanceof SlackApiError) return { status: 200, body: error.toBody() };
+    console.error(`[sandbox] ${method} failed`, error);
+    return { status: 500, body: { ok: false, error: 'internal_error' } };
+  }
 }
 
 async function execute(core: SandboxCore, method: string, args: Args, token: string | undefined): Promise<Outcome> {
   const spec = METHODS[method];
   if (!spec) return { status: 200, body: { ok: false, error: 'unknown_method' } };
   if (!token) return { status: 200, body: { ok: false, error: 'not_authed' } };
+  if (token === core.appToken) return { status: 200, body: { ok: false, error: 'not_allowed_token_type' } };
   const grant = authenticate(core.store, core.orgToken, token);
   if (!grant) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
   let teamId: string | undefined;

@@ -1,9 +1,12 @@
 /**
  * The sandbox's single HTTP server (node:http on 127.0.0.1): Web API, upload URLs, response_urls,
- * file downloads, and the UI with its `/_sandbox/…` JSON endpoints.
+ * file downloads, the UI with its `/_sandbox/…` JSON endpoints, and Socket Mode's WebSocket upgrades
+ * (`GET /link/?ticket=…`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { rejectUpgrade } from '../socket/websocket.ts';
 import type { SandboxCore } from '../core.ts';
 import { handleApiRequest } from './api-route.ts';
 import { sendJson, sendText } from './body.ts';
@@ -29,6 +32,10 @@ export async function listen(core: SandboxCore, ui: UiHandler, port: number, hos
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    if (!core.socket.handleUpgrade(req, socket, head)) rejectUpgrade(socket, 404, 'Not Found', 'not found');
   });
   const actualPort = (server.address() as AddressInfo).port;
   return {

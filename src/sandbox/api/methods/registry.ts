@@ -1,6 +1,8 @@
 /**
  * The Web API methods the sandbox implements. Anything else answers `unknown_method`.
+ * Bot-token methods are in METHODS; app-level-token methods (apps.connections.open) in APP_LEVEL_METHODS.
  */
+export { APP_LEVEL_METHODS } from './apps.ts';
 import { CHAT_METHODS } from './chat.ts';
 import { CONVERSATIONS_METHODS } from './conversations.ts';
 import { FILES_METHODS } from './files.ts';
