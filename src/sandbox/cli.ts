@@ -1,8 +1,9 @@
 /**
- * `npm run sandbox [-- --port 3001 --empty --no-rate-limits]`
+ * `npm run sandbox [-- --port 3001 --empty --no-rate-limits --socket-mode]`
  * Try Concord without Slack: starts the Slack sandbox with the IOMC workspace, then Concord itself
  * (web + worker) against it, with the IOMC committee seeded (nine organizations, chair, secretariat,
  * focal points) unless `--empty`. Data lives in DATA_DIR/sandbox (or DATABASE_URL). Open the printed URL.
+ * `--socket-mode` runs Concord in Socket Mode (SLACK_APP_TOKEN = the sandbox's app-level token).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3001' },
     empty: { type: 'boolean', default: false },
     'no-rate-limits': { type: 'boolean', default: false },
+    'socket-mode': { type: 'boolean', default: false },
   },
 });
 
@@ -32,6 +34,7 @@ const sb = await startSandbox({
   signingSecret: SIGNING_SECRET,
   botToken: BOT_TOKEN,
   rateLimits: values['no-rate-limits'] ? false : undefined,
+  socketMode: values['socket-mode'],
 });
 const iomc = loadIomcWorkspace(sb);
 const config = {
@@ -39,7 +42,7 @@ const config = {
   slackApiUrl: sb.apiUrl,
   slackBotToken: BOT_TOKEN,
   slackSigningSecret: SIGNING_SECRET,
-  slackAppToken: undefined,
+  slackAppToken: values['socket-mode'] ? sb.appToken : undefined,
   role: 'all' as const,
   dataDir: base.databaseUrl ? base.dataDir : path.join(base.dataDir, 'sandbox'),
   logLevel: base.logLevel === 'info' ? ('warn' as const) : base.logLevel,
@@ -76,7 +79,7 @@ try {
     focal points one per organization (FAO, ILO, UNDP, UNEP, UNIDO, UNITAR, WHO, World Bank, OECD), in their duty-station time zones
     external     ${name(iomc.external)} (Slack Connect, shares no channel)
   ${values.empty ? 'The database is empty: start with  /concord setup "Committee name"  as the secretariat.' : 'The IOMC committee is seeded with its nine organizations (run with --empty to start from nothing).'}
-  Data: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir}. Concord listens on port ${running.port}. Ctrl+C stops both.`);
+  Data: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir}. Concord listens on port ${running.port}${values['socket-mode'] ? ' (health only: Slack traffic goes over Socket Mode)' : ''}. Ctrl+C stops both.`);
 
   const stop = (): void => {
     void running

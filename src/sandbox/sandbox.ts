@@ -330,7 +330,7 @@ export class Sandbox {
 
   // ── Lifecycle ────────────────────────────────────────────────────────────────────────────
 
-  /** Forgets activity and faults; keeps workspaces/users/channels with `keepDirectory`. */
+  /** Forgets activity and faults; keeps workspaces/users/channels with `keepDirectory`. Socket Mode connections stay open. */
   reset(options: { keepDirectory?: boolean } = {}): void {
     this.core.store.reset(options.keepDirectory ?? false);
     this.core.triggers.clear();

@@ -81,5 +81,5 @@ async function act(sb: Sandbox, name: string, body: Json): Promise<DriverRespons
 
 function summary(r: DriverResponse | undefined): unknown {
   if (!r) return { ok: true };
-  return { id: r.id, kind: r.kind, status: r.status, latencyMs: Math.round(r.latencyMs), timedOut: r.timedOut, error: r.error, body: r.body };
+  return { id: r.id, kind: r.kind, transport: r.transport, status: r.status, latencyMs: Math.round(r.latencyMs), timedOut: r.timedOut, error: r.error, body: r.body };
 }
