@@ -74,7 +74,10 @@ const ALIASES: Record<string, Field> = {
   uid: 'key', id: 'key', externalkey: 'key', key: 'key',
 };
 
-const fieldFor = (name: string): Field | undefined => ALIASES[name.toLowerCase().replace(/[\s_\-]/g, '')];
+const fieldFor = (name: string): Field | undefined => {
+  const key = name.toLowerCase().replace(/[\s_\-]/g, '');
+  return Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
+};
 
 function isHttpUrl(value: string): boolean {
   try {

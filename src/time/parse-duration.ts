@@ -20,8 +20,9 @@ const MAX: Record<CalendarUnit, number> = { day: 366, week: 52, month: 12 };
 export function parseDuration(text: string): DurationParseResult {
   const input = text.trim().toLowerCase().replace(/^in\s+/, '');
   const m = /^(\d+|[a-z]+)\s*([a-z]+)$/.exec(input);
-  const amount = m ? (/^\d+$/.test(m[1]!) ? Number(m[1]) : WORDS[m[1]!]) : undefined;
-  const unit = m ? UNITS[m[2]!] : undefined;
+  // Own keys only, so that words like `constructor` are not mistaken for numbers or units.
+  const amount = m ? (/^\d+$/.test(m[1]!) ? Number(m[1]) : Object.hasOwn(WORDS, m[1]!) ? WORDS[m[1]!] : undefined) : undefined;
+  const unit = m && Object.hasOwn(UNITS, m[2]!) ? UNITS[m[2]!] : undefined;
   if (amount === undefined || unit === undefined) {
     return { ok: false, message: `I could not read ${JSON.stringify(text.trim())} as a duration. Use e.g. 3d, 2w, 1 week or 10 days.` };
   }

@@ -92,6 +92,9 @@ describe('committee set-up through /concord', () => {
     expect(tz.text).toMatch(/Usage:/);
     const quote = await concord(t, t.iomc.secretariat, 'org add ITU "International Telecommunication Union');
     expect(quote.text).toMatch(/closing quote/i);
+    for (const text of ['constructor', '__proto__', 'org constructor', 'member toString']) {
+      expect((await concord(t, t.iomc.secretariat, text)).text, text).toMatch(/is not a (\/concord )?command/);
+    }
     const kind = await concord(t, t.iomc.secretariat, `member add <@${t.iomc.focalPoints.WHO}> WHO as:boss`);
     expect(kind.text).toMatch(/Use one of: focal, alternate, member/);
   });

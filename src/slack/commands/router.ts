@@ -42,6 +42,11 @@ const ROUTES: Record<string, Route> = {
   calendar: calendarCommand,
 };
 
+/** Own keys only: `constructor` or `__proto__` typed by a user are not commands. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export interface Invocation {
   command: SlashCommand;
   client: WebClient;
@@ -57,7 +62,7 @@ export async function runCommand(deps: CommandDeps, inv: Invocation): Promise<Re
   const [first, ...rest] = tokenized.tokens;
   if (!first) return helpCommand({ deps, ...inv, args: [], name: 'help' });
   const word = first.kind === 'word' ? first.text.toLowerCase() : '';
-  const route = ROUTES[word];
+  const route = own(ROUTES, word);
   if (!route) return unknown(deps, tokenDisplayText(first), Object.keys(ROUTES));
 
   let handler: CommandHandler;
@@ -68,7 +73,7 @@ export async function runCommand(deps: CommandDeps, inv: Invocation): Promise<Re
   } else {
     const [second, ...more] = rest;
     const sub = second?.kind === 'word' ? second.text.toLowerCase() : '';
-    const found = route[sub];
+    const found = own(route, sub);
     if (!found) {
       const subs = Object.keys(route);
       return errorReply({

@@ -22,6 +22,10 @@ describe('parseTimeOfDay', () => {
 });
 
 describe('parseDuration', () => {
+  it.each(['constructor days', '2 constructor', '__proto__ weeks', 'toString'])('does not read object internals in %j as a number or unit', (text) => {
+    expect(parseDuration(text).ok).toBe(false);
+  });
+
   it.each([
     ['3d', 3, 'day'],
     ['2w', 2, 'week'],
