@@ -14,6 +14,8 @@ beforeAll(async () => {
   for (const text of ['setup "IOCC"', 'org add WHO "World Health Organization"', `member add <@${t.iomc.focalPoints.WHO}> WHO as:focal`]) {
     expect((await concord(t, t.iomc.secretariat, text)).text).toMatch(/✅/);
   }
+  // `calendar` (open to everyone) issues the feed link the first time; issue it now so the fuzz changes nothing.
+  expect((await concord(t, t.iomc.secretariat, 'calendar')).text).toMatch(/\.ics/);
 });
 afterAll(async () => {
   await t?.close();

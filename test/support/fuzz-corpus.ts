@@ -30,6 +30,8 @@ const SUBCOMMANDS = [
   'role', 'whoami', 'meeting add', 'meeting new', 'meetings', 'meeting show', 'meeting move', 'meeting cancel',
   'deadline add', 'deadlines', 'assign', 'followups', 'followup', 'done', 'snooze', 'cancel', 'reassign', 'record',
   'records', 'record show', 'export', 'digest', 'calendar',
+  // Object internals a lookup table must not mistake for commands.
+  'constructor', '__proto__', 'org constructor', 'toString', 'meeting hasOwnProperty',
 ];
 const MISSPELT = ['ogr add', 'memebrs', 'meting add', 'org ad', 'rol', 'hlep', 'dealines', 'org', 'member', 'meeting', 'ORG ADD', 'Org List', 'whoamI', 'calender', 'exprot'];
 const CODES = ['FAO', 'ILO', 'UNDP', 'UNEP', 'UNIDO', 'UNITAR', 'WHO', 'WB', 'OECD', 'fao', 'UNPD', 'X', 'TOOLONGORGCODE1234', 'W@B', 'all', 'FAO,WB', 'FAO,,WB,', 'ALL,FAO'];
