@@ -20,6 +20,19 @@ afterAll(async () => {
 const ephemeralText = (body: unknown): string => String((body as { text?: string }).text ?? '');
 
 describe('POST /slack/events', () => {
+  // First in this file: the bot identity is not cached yet.
+  it('answers commands even while auth.test is failing, and looks the bot up again later', async () => {
+    t.sandbox.faults.serverErrors('auth.test', { count: 3 });
+    const r = await t.sandbox.driver.slashCommand({ userId: t.iomc.chair, channelId: t.iomc.channelId, text: 'help' });
+    expect(r.status).toBe(200);
+    expect(ephemeralText(r.body)).toMatch(/org add/);
+    await t.sandbox.driver.slashCommand({ userId: t.iomc.chair, channelId: t.iomc.channelId, text: 'help' });
+    const ok = t.sandbox.calls('auth.test').filter((c) => c.status === 200);
+    expect(ok).toHaveLength(1);
+    await t.sandbox.driver.slashCommand({ userId: t.iomc.chair, channelId: t.iomc.channelId, text: 'help' });
+    expect(t.sandbox.calls('auth.test').filter((c) => c.status === 200)).toHaveLength(1); // cached from now on
+  });
+
   it('answers /concord help with the command overview, as an ephemeral message well inside 3 s', async () => {
     const r = await t.sandbox.driver.slashCommand({ userId: t.iomc.chair, channelId: t.iomc.channelId, text: 'help' });
     expect(r.status).toBe(200);
