@@ -18,6 +18,8 @@ import { createTestDatabase } from '../test/support/postgres.ts';
 import { loadIomcWorkspace, startSandbox, type Sandbox } from '../src/sandbox/index.ts';
 import { fuzzCorpus } from '../test/support/fuzz-corpus.ts';
 import globalSetup from '../test/support/global-setup.ts';
+import { openPostgres } from '../src/db/database.ts';
+import { runImport } from '../src/cli/import-run.ts';
 
 const N = Number(process.argv[2] ?? 500);
 
@@ -94,6 +96,22 @@ console.log(line('org list (9 organizations)', await timeCommands(t, t.iomc.chai
 console.log(line('whoami', await timeCommands(t, t.iomc.focalPoints.UNEP, () => 'whoami', N)));
 console.log(line('org add (write + audit)', await timeCommands(t, sec, (i) => `org add B${i} "Bench organization ${i}" tz:Europe/Zurich`, N)));
 console.log(line('refused org add (member)', await timeCommands(t, t.iomc.focalPoints.FAO, (i) => `org add X${i} "Nope"`, N)));
+
+// The calendar: the 35 real meetings imported, then the list and the ICS feed.
+const direct = await openPostgres(database.url);
+t0 = performance.now();
+await runImport(direct.prisma, { file: 'src/calendar/data/meetings-2024-2026.json' });
+console.log(`\nimport of 35 meetings (one transaction): ${(performance.now() - t0).toFixed(0)} ms`);
+await direct.close();
+console.log(line('meetings all (35 meetings)', await timeCommands(t, t.iomc.chair, () => 'meetings all', Math.ceil(N / 5))));
+const feedPath = /\/calendar\/[A-Za-z0-9_-]+\.ics/.exec(JSON.stringify((await t.sandbox.driver.slashCommand({ userId: sec, channelId: iomc.channelId, text: 'calendar' })).body))![0];
+const feedTimes: number[] = [];
+for (let i = 0; i < Math.ceil(N / 5); i++) {
+  const s = performance.now();
+  await (await fetch(`http://127.0.0.1:${port}${feedPath}`)).text();
+  feedTimes.push(performance.now() - s);
+}
+console.log(line('GET ICS feed (35 meetings)', feedTimes));
 
 const corpus = fuzzCorpus(N * 4, 7);
 t0 = performance.now();
