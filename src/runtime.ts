@@ -3,6 +3,7 @@
  * calendar feeds) and the worker. Returns a handle whose close() shuts down gracefully.
  */
 import type { Server } from 'node:http';
+import type { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import { describeError, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './db/database.ts';
@@ -45,38 +46,9 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
 
     let port: number | undefined;
     if (config.role !== 'worker') {
-      const queue = createQueue(redis, config.redisPrefix);
-      closers.push(() => Promise.race([queue.close(), new Promise((r) => setTimeout(r, 1000))]));
-      // A failed enqueue loses nothing: the row is in the database and the worker's reconciler finds it.
-      const dispatch: Dispatch = (ids) =>
-        enqueueDeliveries(queue, ids).catch((err: unknown) => logger.warn({ ...describeError(err), count: ids.length }, 'enqueue failed; the reconciler will deliver'));
-      const deps = {
-        db: database.prisma,
-        logger,
-        dispatch,
-        userZones: createUserZones(),
-        commandName: config.slackCommand,
-        publicUrl: config.publicUrl,
-        now: () => new Date(),
-      };
-      const routes: Route[] = [
-        { method: 'GET', path: '/healthz', handler: healthHandler({ db: () => database.prisma.$queryRaw`SELECT 1`, redis: () => redis.ping() }) },
-        calendarFeedRoute(database.prisma, logger),
-      ];
-      const socketMode = Boolean(config.slackAppToken);
-      const receiver = socketMode
-        ? undefined
-        : new ConcordHttpReceiver({ signingSecret: config.slackSigningSecret!, replayGuard: createReplayGuard(redis, config.redisPrefix), logger });
-      const app = buildSlackApp({ config, logger, deps, receiver });
-      if (receiver) routes.push({ method: 'POST', path: '/slack/events', handler: (req, res) => receiver.handle(req, res) });
-      else {
-        await app.start();
-        closers.push(() => app.stop());
-      }
-      const server = createWebServer(routes, logger);
-      port = await listen(server, config.port);
-      closers.unshift(() => closeServer(server));
-      logger.info({ port, mode: socketMode ? 'socket' : 'http' }, 'web side listening');
+      const web = await startWeb(config, logger, database, redis);
+      port = web.port;
+      closers.unshift(...web.closers);
     }
 
     return {
@@ -95,6 +67,49 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
     redis.disconnect();
     throw err;
   }
+}
+
+/** The web side: Slack's endpoint (or Socket Mode), /healthz, the calendar feeds, and the queue producer. */
+async function startWeb(
+  config: Config,
+  logger: Logger,
+  database: Database,
+  redis: Redis,
+): Promise<{ port: number; closers: Array<() => Promise<unknown>> }> {
+  const closers: Array<() => Promise<unknown>> = [];
+  const queue = createQueue(redis, config.redisPrefix);
+  closers.push(() => Promise.race([queue.close(), new Promise((r) => setTimeout(r, 1000))]));
+  // A failed enqueue loses nothing: the row is in the database and the worker's reconciler finds it.
+  const dispatch: Dispatch = (ids) =>
+    enqueueDeliveries(queue, ids).catch((err: unknown) => logger.warn({ ...describeError(err), count: ids.length }, 'enqueue failed; the reconciler will deliver'));
+  const deps = {
+    db: database.prisma,
+    logger,
+    dispatch,
+    userZones: createUserZones(),
+    commandName: config.slackCommand,
+    publicUrl: config.publicUrl,
+    now: () => new Date(),
+  };
+  const routes: Route[] = [
+    { method: 'GET', path: '/healthz', handler: healthHandler({ db: () => database.prisma.$queryRaw`SELECT 1`, redis: () => redis.ping() }) },
+    calendarFeedRoute(database.prisma, logger),
+  ];
+  const socketMode = Boolean(config.slackAppToken);
+  const receiver = socketMode
+    ? undefined
+    : new ConcordHttpReceiver({ signingSecret: config.slackSigningSecret!, replayGuard: createReplayGuard(redis, config.redisPrefix), logger });
+  const app = buildSlackApp({ config, logger, deps, receiver });
+  if (receiver) routes.push({ method: 'POST', path: '/slack/events', handler: (req, res) => receiver.handle(req, res) });
+  else {
+    await app.start();
+    closers.push(() => app.stop());
+  }
+  const server = createWebServer(routes, logger);
+  const port = await listen(server, config.port);
+  closers.unshift(() => closeServer(server));
+  logger.info({ port, mode: socketMode ? 'socket' : 'http' }, 'web side listening');
+  return { port, closers };
 }
 
 /** Stops taking requests, lets in-flight ones finish. */
