@@ -325,6 +325,18 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     available: true,
   },
   {
+    name: 'deadline cancel',
+    group: 'deadline',
+    args: 'D-n',
+    summary: 'Cancel a deadline, e.g. one left without a meeting after that meeting was cancelled.',
+    who: SECRETARIAT_CHAIR,
+    examples: [
+      { args: 'deadline cancel D-3', result: 'D-3 is cancelled, announced in the channel, and leaves the calendar feed' },
+      { args: 'deadline cancel 3', result: 'the same, with the number alone' },
+    ],
+    available: true,
+  },
+  {
     name: 'deadlines',
     group: 'deadline',
     args: '[DAYS]',
