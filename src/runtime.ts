@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import { describeError, type Logger } from './logger.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { openDatabase, pingDatabase, type Database } from './db/database.ts';
 import { applyPendingMigrations } from './db/migrate.ts';
 import { createRedis, connectOrExplain } from '../jobs/connection.ts';
 import { startWorker, type RunningWorker } from '../jobs/worker.ts';
@@ -92,7 +92,7 @@ async function startWeb(
     now: () => new Date(),
   };
   const routes: Route[] = [
-    { method: 'GET', path: '/healthz', handler: healthHandler({ db: () => database.prisma.$queryRaw`SELECT 1`, redis: () => redis.ping() }) },
+    { method: 'GET', path: '/healthz', handler: healthHandler({ db: () => pingDatabase(database.prisma), redis: () => redis.ping() }) },
     calendarFeedRoute(database.prisma, logger),
   ];
   const socketMode = Boolean(config.slackAppToken);

@@ -24,6 +24,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A round trip to the database, for /healthz. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.$queryRaw`SELECT 1`;
+}
+
 export async function openPostgres(url: string): Promise<Database> {
   const adapterFactory = new PrismaPg({ connectionString: url, max: 10 });
   const prisma = new PrismaClient({ adapter: adapterFactory });
