@@ -8,6 +8,7 @@
  * The status and body of an expired or over-used URL are UNVERIFIED (slack-platform.md §13): the sandbox
  * answers 404 `{ok:false,error:'expired_url'|'used_url'}`, which makes Bolt's `respond()` throw.
  */
+import { addBotMessage } from '../state/bot-message.ts';
 import type { Now } from '../clock.ts';
 import { randomHex } from '../ids.ts';
 import type { Store } from '../state/store.ts';
@@ -106,15 +107,9 @@ export class ResponseUrls {
   }
 
   private postInChannel(entry: Entry, content: MessageContent, threadTs: string | undefined): void {
-    const bot = this.store.bot;
-    this.store.addMessage({
-      type: 'message',
-      ts: this.ts.next(),
+    addBotMessage({ store: this.store, ts: this.ts }, {
       channel: entry.channelId,
       team: entry.teamId,
-      user: bot.userId,
-      bot_id: bot.botId,
-      app_id: bot.appId,
       text: content.text ?? '',
       blocks: content.blocks,
       attachments: content.attachments,

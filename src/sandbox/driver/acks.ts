@@ -9,6 +9,7 @@
  *  - a late (> 3 s) or failed answer shows the user an error instead (`operation_timeout`, `dispatch_failed`),
  *    recorded in `sb.problems()`.
  */
+import { addBotMessage } from '../state/bot-message.ts';
 import { isObject } from '../block-kit/problem.ts';
 import { SlackApiError } from '../api/api-error.ts';
 import { validContent, readContent, type MessageContent } from '../api/message-content.ts';
@@ -62,15 +63,9 @@ function postUserInvocation(core: SandboxCore, ctx: MessageAckContext): void {
 }
 
 function postBotMessage(core: SandboxCore, ctx: MessageAckContext, content: MessageContent): void {
-  const bot = core.store.bot;
-  core.store.addMessage({
-    type: 'message',
-    ts: core.ts.next(),
+  addBotMessage(core, {
     channel: ctx.channel.id,
     team: ctx.workspace.id,
-    user: bot.userId,
-    bot_id: bot.botId,
-    app_id: bot.appId,
     text: content.text ?? '',
     blocks: content.blocks,
     attachments: content.attachments,

@@ -2,6 +2,7 @@
  * chat.postMessage, chat.postEphemeral, chat.update, chat.delete, chat.getPermalink
  * (DOC https://docs.slack.dev/reference/methods/chat.postMessage and siblings).
  */
+import { addBotMessage } from '../../state/bot-message.ts';
 import type { Channel, SlackMessage } from '../../state/types.ts';
 import { SlackApiError } from '../api-error.ts';
 import { bool, json, requireStr, str } from '../args.ts';
@@ -28,16 +29,10 @@ function postMessage(call: MethodCall): Record<string, unknown> {
   const channel = findChannel(call, str(call.args, 'channel'));
   assertCanPost(call, channel);
   const content = validContent(readContent(call.args));
-  const bot = call.core.store.bot;
   const threadTs = str(call.args, 'thread_ts');
-  const message = call.core.store.addMessage({
-    type: 'message',
-    ts: call.core.ts.next(),
+  const message = addBotMessage(call.core, {
     channel: channel.id,
     team: call.team.id,
-    user: bot.userId,
-    bot_id: bot.botId,
-    app_id: bot.appId,
     ...(threadTs && bool(call.args, 'reply_broadcast') ? { subtype: 'thread_broadcast' } : {}),
     text: content.text ?? '',
     blocks: content.blocks,

@@ -3,6 +3,7 @@
  * files.getUploadURLExternal → POST the bytes to `upload_url` → files.completeUploadExternal, which shares
  * the file into `channel_id` with `initial_comment` (what @slack/web-api's `files.uploadV2` does).
  */
+import { addBotMessage } from '../../state/bot-message.ts';
 import type { SandboxCore } from '../../core.ts';
 import { randomId } from '../../ids.ts';
 import type { FileRecord } from '../../state/types.ts';
@@ -74,15 +75,9 @@ function finishFile(call: MethodCall, file: FileRecord, title: string | undefine
 }
 
 function shareMessage(call: MethodCall, channelId: string, files: FileRecord[], blocks: unknown[] | undefined): void {
-  const bot = call.core.store.bot;
-  call.core.store.addMessage({
-    type: 'message',
-    ts: call.core.ts.next(),
+  addBotMessage(call.core, {
     channel: channelId,
     team: call.team.id,
-    user: bot.userId,
-    bot_id: bot.botId,
-    app_id: bot.appId,
     text: str(call.args, 'initial_comment') ?? '',
     blocks,
     files: files.map((f) => fileObject(call.core, f)),
