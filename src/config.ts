@@ -28,6 +28,7 @@ const schema = z
     ROLE: z.enum(['all', 'web', 'worker'], { error: 'must be all, web or worker' }).default('all'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     PUBLIC_URL: z.url({ error: 'must be a URL such as https://concord.example.org' }).optional(),
+    DELIVERY_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(3, 'must be at least 3').max(3600).default(60),
   });
 
 export interface Config {
@@ -46,6 +47,11 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Base URL users reach the app at (for calendar feed links); defaults to http://localhost:PORT. */
   publicUrl: string;
+  /**
+   * How long a message may stay "sending" before another worker takes it over (a worker died mid-post).
+   * Slack calls of the delivery worker time out after a third of it, so a live worker never loses its lease.
+   */
+  deliveryLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     role: e.ROLE,
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    deliveryLeaseMs: e.DELIVERY_LEASE_SECONDS * 1000,
   };
 }
 
