@@ -22,8 +22,25 @@ export function createQueue(connection: Redis, prefix: string): Queue {
   });
 }
 
-/** Deterministic jobId: enqueueing the same message twice schedules it once. */
-export async function enqueueDeliveries(queue: Queue, ids: string[]): Promise<void> {
+/**
+ * One job per row to deliver. A delivery job drives its channel forward by one message (the channel's
+ * head, whichever row it was created for), so any job of a channel can unblock it. Finished jobs are
+ * removed at once: a job id exists only while its job can still run, so every re-queue takes effect,
+ * and adding an id that is waiting or running is harmlessly ignored.
+ */
+export async function enqueueDeliveries(queue: Queue, ids: string[], opts: { after?: string; delayMs?: number } = {}): Promise<void> {
   if (ids.length === 0) return;
-  await queue.addBulk(ids.map((id) => ({ name: JOB.deliver, data: { outboundId: id }, opts: { jobId: `deliver-${id}` } })));
+  await queue.addBulk(
+    ids.map((id) => ({
+      name: JOB.deliver,
+      data: { outboundId: id },
+      opts: {
+        // After a send, the next head gets an id of its own: its earlier job may still be finishing.
+        jobId: opts.after ? `deliver-${id}-after-${opts.after}` : `deliver-${id}`,
+        removeOnComplete: true,
+        removeOnFail: true,
+        ...(opts.delayMs ? { delay: opts.delayMs } : {}),
+      },
+    })),
+  );
 }

@@ -1,18 +1,23 @@
 /**
- * The BullMQ worker: job name → handler. On start and every 5 minutes a reconciler re-enqueues every
- * undelivered outbox row, so an emptied or replaced Redis loses nothing.
+ * The BullMQ worker: job name → handler. A reconciler re-enqueues every channel's undelivered head and
+ * takes over messages whose worker died mid-post — at start, after every Redis reconnect, on an
+ * in-process timer (which an emptied Redis cannot lose) and on a BullMQ job scheduler — so an emptied or
+ * replaced Redis loses nothing.
  */
 import { Worker, type Job, type Queue } from 'bullmq';
 import { WebClient } from '@slack/web-api';
 import type { Config } from '../src/config.ts';
 import type { Db } from '../src/db/database.ts';
 import { describeError, type Logger } from '../src/logger.ts';
-import { undeliveredIds } from '../src/outbox/outbox-repository.ts';
+import { pendingHeads, recoverExpiredClaims } from '../src/outbox/outbox-repository.ts';
 import { createRedis } from './connection.ts';
 import { createQueue, enqueueDeliveries, JOB, QUEUE_NAME } from './queue.ts';
 import { deliverMessage } from './deliver-message.ts';
 
 const CLOSE_GRACE_MS = 10_000;
+/** The reconciler's cadence: the in-process timer and the Redis job scheduler. */
+export const RECONCILE_EVERY_MS = 30_000;
+const SCHEDULER_ID = 'reconcile-outbox';
 
 /** true if `p` settled within `ms`. */
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
@@ -24,7 +29,7 @@ async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
 
 export interface RunningWorker {
   queue: Queue;
-  /** Re-enqueues undelivered rows now (also runs on a 5-minute schedule). */
+  /** Re-enqueues what is undelivered now (also runs on its own; see above). Returns how many channels. */
   reconcile(): Promise<number>;
   close(): Promise<void>;
 }
@@ -34,17 +39,28 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
   const logger = opts.logger.child({ component: 'worker' });
   const connection = createRedis(config.redisUrl, 'worker');
   const queue = createQueue(connection, config.redisPrefix);
-  // Jobs handle 429s themselves (re-scheduled with Retry-After), so the client never waits inside a job.
-  const client = new WebClient(config.slackBotToken, { slackApiUrl: config.slackApiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  // Jobs handle 429s themselves (re-scheduled with Retry-After), so the client never waits inside a job;
+  // a call gives up well within the lease, so a live worker never loses a message to another.
+  const client = new WebClient(config.slackBotToken, {
+    slackApiUrl: config.slackApiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: Math.floor(config.deliveryLeaseMs / 3),
+  });
 
   const reconcile = async (): Promise<number> => {
-    const ids = await undeliveredIds(db, new Date(Date.now() - 5 * 60_000));
-    await enqueueDeliveries(queue, ids);
-    return ids.length;
+    const recovered = await recoverExpiredClaims(db, new Date(Date.now() - config.deliveryLeaseMs));
+    if (recovered) logger.warn({ recovered }, 'took over messages whose worker stopped mid-delivery');
+    await queue.upsertJobScheduler(SCHEDULER_ID, { every: RECONCILE_EVERY_MS }, { name: JOB.reconcile, data: {} });
+    const heads = await pendingHeads(db);
+    await enqueueDeliveries(queue, heads);
+    return heads.length;
   };
+  const reconcileQuietly = (why: string) =>
+    reconcile().catch((err: unknown) => logger.warn({ why, ...describeError(err) }, 'reconcile failed; will try again'));
 
   const handlers: Record<string, (job: Job, token?: string) => Promise<unknown>> = {
-    [JOB.deliver]: (job, token) => deliverMessage({ db, redis: connection, keyPrefix: config.redisPrefix, client, logger }, job, token),
+    [JOB.deliver]: (job, token) => deliverMessage({ db, redis: connection, queue, keyPrefix: config.redisPrefix, client, logger }, job, token),
     [JOB.reconcile]: () => reconcile(),
   };
 
@@ -58,16 +74,41 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
     { connection, prefix: config.redisPrefix, concurrency: 4 },
   );
   worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, ...describeError(err) }, 'job failed'));
-  worker.on('error', (err) => logger.error({ ...describeError(err) }, 'worker error'));
+  // Redis going away makes every client report errors many times a second: one line per state change.
+  let redisDown = false;
+  let closing = false;
+  worker.on('error', (err) => {
+    if (redisDown) return;
+    if (connection.status !== 'ready') {
+      redisDown = true;
+      logger.error({ ...describeError(err) }, 'worker lost Redis; retrying');
+    } else logger.error({ ...describeError(err) }, 'worker error');
+  });
+  connection.on('close', () => {
+    if (closing) return;
+    if (!redisDown) logger.error('worker lost Redis; retrying');
+    redisDown = true;
+  });
+  // A Redis that comes back may have come back empty: restore the scheduler and every lost job.
+  connection.on('ready', () => {
+    if (!redisDown) return;
+    redisDown = false;
+    logger.info('worker reconnected to Redis; reconciling');
+    void reconcileQuietly('redis reconnected');
+  });
+  // Not in Redis, so an emptied Redis cannot lose it.
+  const timer = setInterval(() => void reconcileQuietly('timer'), RECONCILE_EVERY_MS);
+  timer.unref();
 
-  await queue.upsertJobScheduler('reconcile-outbox', { every: 5 * 60_000 }, { name: JOB.reconcile, data: {} });
   const requeued = await reconcile();
-  logger.info({ requeued }, 'worker started');
+  logger.info({ channels: requeued }, 'worker started');
 
   return {
     queue,
     reconcile,
     async close() {
+      closing = true;
+      clearInterval(timer);
       // Waits for in-flight jobs; if Redis is gone they cannot finish cleanly, so give up after a while.
       const graceful = await within(worker.close(), CLOSE_GRACE_MS);
       if (!graceful) await within(worker.close(true), 1000);
