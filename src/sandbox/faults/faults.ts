@@ -5,6 +5,7 @@
  * @example
  *   sb.faults.rateLimitStorm('chat.postMessage', { count: 3, retryAfter: 1 }); // next 3 calls → 429
  *   sb.faults.serverErrors('*', { probability: 0.2 });
+ *   sb.faults.loseResponse('chat.postMessage');          // next post is stored, its answer never arrives
  *   sb.faults.clear();
  */
 
@@ -18,7 +19,9 @@ export interface FaultBudget {
 export type FaultAction =
   | { kind: 'drop' }
   | { kind: 'server_error'; status: number }
-  | { kind: 'ratelimit'; retryAfter: number };
+  | { kind: 'ratelimit'; retryAfter: number }
+  /** The call runs (side effects happen), then the answer is lost: socket destroyed, or this HTTP status. */
+  | { kind: 'lose_response'; answer: 'drop' | number };
 
 export interface FaultDecision {
   latencyMs: number;
@@ -55,6 +58,17 @@ export class Faults {
   /** Destroys the socket without any response. */
   dropConnections(method: string, options: FaultBudget = {}): this {
     return this.add(method, options, { kind: 'drop' });
+  }
+
+  /**
+   * The call is carried out as usual (a message is posted, recorded in `sb.calls()` with fault
+   * `response_lost`), then the answer is lost: by default the socket is destroyed with no response
+   * (the client sees a connection reset); with `answer: 500` (any status) it gets that status and
+   * `{"ok":false,"error":"internal_error"}` instead. Web API methods only. Simulates "the post reached
+   * Slack but the caller never learnt its ts".
+   */
+  loseResponse(method: string, options: FaultBudget & { answer?: 'drop' | number } = {}): this {
+    return this.add(method, options, { kind: 'lose_response', answer: options.answer ?? 'drop' });
   }
 
   /** Removes every fault (or those of one method). */

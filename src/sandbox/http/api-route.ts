@@ -44,7 +44,15 @@ export async function handleApiRequest(core: SandboxCore, req: IncomingMessage, 
   const header = bearer(req);
   const outcome = APP_LEVEL_METHODS[method] ? executeAppLevel(core, method, { header, body: str(args, 'token') }) : await execute(core, method, args, header ?? str(args, 'token'));
   if (gate.latencyMs > 0) outcome.fault ??= `latency_${gate.latencyMs}ms`;
+  if (gate.loseResponse !== undefined) return loseResponse(core, req, res, method, args, outcome, gate.loseResponse);
   respond(core, res, method, args, outcome);
+}
+
+/** The call happened; its answer does not reach the caller (`sb.faults.loseResponse`). */
+function loseResponse(core: SandboxCore, req: IncomingMessage, res: ServerResponse, method: string, args: Args, outcome: Outcome, answer: 'drop' | number): void {
+  recordCall(core, method, args, { ...outcome, fault: 'response_lost' });
+  if (answer === 'drop') req.socket.destroy();
+  else sendJson(res, answer, { ok: false, error: 'internal_error' });
 }
 
 /**

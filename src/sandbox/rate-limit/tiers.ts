@@ -23,6 +23,9 @@ export const METHOD_LIMITS_PER_MINUTE: Record<string, number> = {
   'conversations.open': TIERS.tier3,
   'conversations.info': TIERS.tier3,
   'conversations.members': TIERS.tier4,
+  // Tier 3 for internal and Marketplace apps; commercially distributed non-Marketplace apps created after
+  // 2025-05-29 get far less (changelog 2025/05/29, numbers UNVERIFIED in slack-platform.md) — not modelled.
+  'conversations.history': TIERS.tier3,
   'files.getUploadURLExternal': TIERS.tier4,
   'files.completeUploadExternal': TIERS.tier4,
 };

@@ -20,7 +20,7 @@ import type {
 } from './types.ts';
 
 /** Scopes granted by default: everything the sandbox's methods check. */
-export const DEFAULT_SCOPES = ['chat:write', 'chat:write.public', 'commands', 'users:read', 'im:write', 'channels:read', 'groups:read', 'im:read', 'files:write'];
+export const DEFAULT_SCOPES = ['chat:write', 'chat:write.public', 'commands', 'users:read', 'im:write', 'channels:read', 'groups:read', 'im:read', 'files:write', 'channels:history', 'groups:history', 'im:history', 'mpim:history'];
 
 /** The app's bot as Slack knows it. */
 export interface BotIdentity {

@@ -77,6 +77,12 @@ export interface Channel {
 /** Where a message or ephemeral came from. */
 export type Origin = 'api' | 'response_url' | 'ack' | 'user' | 'file_share';
 
+/** Message metadata an app attached (DOC https://docs.slack.dev/messaging/message-metadata/). */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, unknown>;
+}
+
 /** A channel message in Slack's shape, plus `channel` and `origin`. */
 export interface SlackMessage {
   type: 'message';
@@ -96,7 +102,7 @@ export interface SlackMessage {
   latest_reply?: string;
   files?: Record<string, unknown>[];
   edited?: { user: string; ts: string };
-  metadata?: unknown;
+  metadata?: MessageMetadata;
   origin: Origin;
 }
 

@@ -5,8 +5,9 @@
 import { addBotMessage } from '../../state/bot-message.ts';
 import type { Channel, SlackMessage } from '../../state/types.ts';
 import { SlackApiError } from '../api-error.ts';
-import { bool, json, requireStr, str } from '../args.ts';
+import { bool, requireStr, str } from '../args.ts';
 import { readContent, validContent } from '../message-content.ts';
+import { readMetadata } from '../message-metadata.ts';
 import { findChannel, findUser, type MethodCall, type MethodSpec } from './method.ts';
 
 /** A stored message in the shape Slack returns (without the sandbox's bookkeeping fields). */
@@ -29,6 +30,7 @@ function postMessage(call: MethodCall): Record<string, unknown> {
   const channel = findChannel(call, str(call.args, 'channel'));
   assertCanPost(call, channel);
   const content = validContent(readContent(call.args));
+  const metadata = readMetadata(call.args);
   const threadTs = str(call.args, 'thread_ts');
   const message = addBotMessage(call.core, {
     channel: channel.id,
@@ -38,7 +40,7 @@ function postMessage(call: MethodCall): Record<string, unknown> {
     blocks: content.blocks,
     attachments: content.attachments,
     thread_ts: threadTs,
-    metadata: json(call.args, 'metadata', 'invalid_metadata_format'),
+    ...(metadata ? { metadata } : {}),
     origin: 'api',
   });
   return { ok: true, channel: channel.id, ts: message.ts, message: publicMessage(message) };
@@ -74,7 +76,8 @@ function findOwnMessage(call: MethodCall, notOwn: string): SlackMessage {
 
 /**
  * Edits the bot's message. Fields left out are kept ("If you don't include this field, the message's
- * previous blocks will be retained", chat.update docs); `blocks: []` removes them.
+ * previous blocks will be retained", chat.update docs); `blocks: []` removes them. `metadata`, when
+ * given, replaces the message's metadata (Slack then sends `message_metadata_updated`); left out, it is kept.
  */
 function update(call: MethodCall): Record<string, unknown> {
   const message = findOwnMessage(call, 'cant_update_message');
@@ -84,7 +87,8 @@ function update(call: MethodCall): Record<string, unknown> {
     blocks: content.blocks ?? message.blocks,
     attachments: content.attachments ?? message.attachments,
   });
-  Object.assign(message, next, { edited: { user: call.core.store.bot.userId, ts: call.core.ts.next() } });
+  const metadata = readMetadata(call.args);
+  Object.assign(message, next, metadata ? { metadata } : {}, { edited: { user: call.core.store.bot.userId, ts: call.core.ts.next() } });
   call.core.store.changed();
   return { ok: true, channel: message.channel, ts: message.ts, text: message.text, message: publicMessage(message) };
 }

@@ -4,6 +4,7 @@
  */
 export { APP_LEVEL_METHODS } from './apps.ts';
 import { CHAT_METHODS } from './chat.ts';
+import { HISTORY_METHODS } from './conversation-history.ts';
 import { CONVERSATIONS_METHODS } from './conversations.ts';
 import { FILES_METHODS } from './files.ts';
 import type { MethodCall, MethodSpec } from './method.ts';
@@ -35,5 +36,6 @@ export const METHODS: Record<string, MethodSpec> = {
   ...VIEWS_METHODS,
   ...USERS_METHODS,
   ...CONVERSATIONS_METHODS,
+  ...HISTORY_METHODS,
   ...FILES_METHODS,
 };
