@@ -98,8 +98,8 @@ describe('conversations.history', () => {
   it('leaves thread replies out but keeps broadcasts', async () => {
     const web = webClient(sb);
     const parent = await web.chat.postMessage({ channel: 'C1', text: 'parent' });
-    await web.chat.postMessage({ channel: 'C1', text: 'reply', thread_ts: parent.ts });
-    await web.chat.postMessage({ channel: 'C1', text: 'broadcast', thread_ts: parent.ts, reply_broadcast: true });
+    await web.chat.postMessage({ channel: 'C1', text: 'reply', thread_ts: parent.ts! });
+    await web.chat.postMessage({ channel: 'C1', text: 'broadcast', thread_ts: parent.ts!, reply_broadcast: true });
     const r = await web.conversations.history({ channel: 'C1' });
     expect(r.messages?.map((m) => m.text)).toEqual(['broadcast', 'parent']);
     expect(r.messages?.[1]).toMatchObject({ reply_count: 2 });
