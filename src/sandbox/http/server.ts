@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { rejectUpgrade } from '../socket/websocket.ts';
+import { rejectUpgrade } from '../socket/reject-upgrade.ts';
 import type { SandboxCore } from '../core.ts';
 import { handleApiRequest } from './api-route.ts';
 import { sendJson, sendText } from './body.ts';

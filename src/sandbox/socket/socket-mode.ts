@@ -1,7 +1,8 @@
 /**
  * Slack's side of Socket Mode (DOC https://docs.slack.dev/apis/events-api/using-socket-mode):
  *  - `apps.connections.open` mints a one-time URL `ws://<sandbox>/link/?ticket=…&app_id=…` (`openUrl`);
- *  - the WebSocket upgrade on the sandbox's http server is accepted for a fresh ticket, and Slack's
+ *  - the WebSocket upgrade on the sandbox's http server is accepted for a fresh ticket (the `ws` library's
+ *    `WebSocketServer` in `noServer` mode does the RFC 6455 work: handshake, framing, pongs), and Slack's
  *    `hello` is sent: `{"type":"hello","num_connections":N,"debug_info":{host,build_number,
  *    approximate_connection_time},"connection_info":{"app_id":…}}` (fields and order as in python-slack-sdk's
  *    socket-mode test data; `&debug_reconnects=true` gives 360 s instead of 18060 s, as the guide says);
@@ -18,16 +19,21 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { isObject } from '../block-kit/problem.ts';
 import type { Store } from '../state/store.ts';
 import { waitFor } from '../state/wait-for.ts';
-import { acceptWebSocket, rejectUpgrade, type WebSocketConnection } from './websocket.ts';
+import { rejectUpgrade } from './reject-upgrade.ts';
 
 /** "Socket Mode allows your app to maintain up to 10 open WebSocket connections at the same time." */
 export const MAX_SOCKET_CONNECTIONS = 10;
 /** The guide's `approximate_connection_time` (seconds) seen in real hellos, and with `debug_reconnects=true`. */
 const CONNECTION_TIME_S = 18060;
 const DEBUG_CONNECTION_TIME_S = 360;
+/** Far above anything Slack's clients send (acks with a modal view are a few tens of kB). */
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+/** After the sandbox sends a close frame, how long the app has to answer with its own. */
+const CLOSE_GRACE_MS = 1000;
 
 export type DisconnectReason = 'warning' | 'refresh_requested' | 'link_disabled' | 'too_many_websockets';
 
@@ -71,7 +77,7 @@ export interface EnvelopeDelivery {
 
 interface Connection {
   info: SocketConnectionInfo;
-  ws: WebSocketConnection;
+  ws: WebSocket;
   graceTimer?: NodeJS.Timeout;
 }
 
@@ -91,6 +97,8 @@ export class SocketModeServer {
   private readonly strays: StrayMessage[] = [];
   private nextId = 0;
   private turn = 0;
+  /** No permessage-deflate (RFC 6455 §9.1 lets a server decline it), no subprotocols. */
+  private readonly wss = new WebSocketServer({ noServer: true, clientTracking: false, perMessageDeflate: false, maxPayload: MAX_MESSAGE_BYTES });
 
   constructor(private readonly options: SocketModeOptions) {}
 
@@ -112,9 +120,10 @@ export class SocketModeServer {
       rejectUpgrade(socket, 401, 'Unauthorized', 'invalid_ticket');
       return true;
     }
-    const ws = acceptWebSocket(req, socket, head);
-    if (!ws) return true;
-    this.adopt(ws, `${this.options.baseUrl().replace(/^http/, 'ws')}${req.url ?? ''}`, url.searchParams.get('debug_reconnects') === 'true');
+    // `ws` answers 400 itself when the request is not a valid WebSocket upgrade.
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.adopt(ws, `${this.options.baseUrl().replace(/^http/, 'ws')}${req.url ?? ''}`, url.searchParams.get('debug_reconnects') === 'true');
+    });
     return true;
   }
 
@@ -148,7 +157,10 @@ export class SocketModeServer {
   /** Drops the TCP connections without a closing handshake (a network failure; the app sees code 1006). */
   dropConnections(): number {
     const open = this.conns.filter((c) => c.info.state !== 'closed');
-    for (const conn of open) conn.ws.terminate();
+    for (const conn of open) {
+      conn.ws.terminate();
+      this.closed(conn, 1006);
+    }
     return open.length;
   }
 
@@ -178,7 +190,7 @@ export class SocketModeServer {
     });
     const started = performance.now();
     conn.info.envelopes += 1;
-    conn.ws.send(JSON.stringify(envelope));
+    send(conn.ws, envelope);
     const ack = await acked;
     const latencyMs = performance.now() - started;
     const info = structuredClone(conn.info);
@@ -194,12 +206,13 @@ export class SocketModeServer {
       if (conn.info.state === 'closed') continue;
       conn.ws.close(1001, 'going away');
       conn.ws.terminate();
+      this.closed(conn, 1001);
     }
     this.tickets.clear();
   }
 
   private live(): Connection[] {
-    return this.conns.filter((c) => c.info.state === 'open' && c.info.hello);
+    return this.conns.filter((c) => c.info.state === 'open' && c.info.hello && c.ws.readyState === WebSocket.OPEN);
   }
 
   private async pickConnection(timeoutMs: number): Promise<Connection | undefined> {
@@ -216,23 +229,22 @@ export class SocketModeServer {
     return conn;
   }
 
-  private adopt(ws: WebSocketConnection, url: string, debugReconnects: boolean): void {
+  private adopt(ws: WebSocket, url: string, debugReconnects: boolean): void {
     const info: SocketConnectionInfo = { id: ++this.nextId, url, state: 'open', hello: false, openedAt: Date.now(), disconnects: [], envelopes: 0, acks: 0 };
     const conn: Connection = { info, ws };
     const openBefore = this.conns.filter((c) => c.info.state !== 'closed').length;
     this.conns.push(conn);
-    ws.on('message', (text) => this.onMessage(conn, text));
-    ws.on('close', (code) => {
-      clearTimeout(conn.graceTimer);
-      info.state = 'closed';
-      info.closedAt = Date.now();
-      info.closeCode = code;
-      this.options.store.changed();
+    // Slack's protocol is JSON text; a binary message is ignored, as Slack's clients ignore binary ones.
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) this.onMessage(conn, rawText(data));
     });
+    ws.on('close', (code: number) => this.closed(conn, code));
+    // A protocol error (bad frame, message over maxPayload): `ws` closes the connection (1002/1009) and reports here.
+    ws.on('error', () => undefined);
     if (openBefore >= MAX_SOCKET_CONNECTIONS) {
       this.sendDisconnect(conn, 'too_many_websockets');
     } else {
-      ws.send(JSON.stringify(this.hello(info, openBefore + 1, debugReconnects)));
+      send(ws, this.hello(info, openBefore + 1, debugReconnects));
       info.hello = true;
     }
     this.options.store.changed();
@@ -247,13 +259,23 @@ export class SocketModeServer {
     };
   }
 
+  /** Records the end of a connection once (the WebSocket close code; 1006 when the TCP connection dropped). */
+  private closed(conn: Connection, code: number): void {
+    if (conn.info.state === 'closed') return;
+    clearTimeout(conn.graceTimer);
+    conn.info.state = 'closed';
+    conn.info.closedAt = Date.now();
+    conn.info.closeCode = code;
+    this.options.store.changed();
+  }
+
   private sendDisconnect(conn: Connection, reason: DisconnectReason): void {
-    conn.ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: host(conn.info) } }));
+    send(conn.ws, { type: 'disconnect', reason, debug_info: { host: host(conn.info) } });
     conn.info.disconnects.push(reason);
     // "You may receive a warning about 10 seconds before the disconnect": a warned connection still works.
     if (reason === 'warning' || conn.info.state !== 'open') return;
     conn.info.state = 'draining';
-    conn.graceTimer = setTimeout(() => conn.ws.close(1000, reason), this.options.refreshGraceMs ?? 10_000);
+    conn.graceTimer = setTimeout(() => closeSoon(conn.ws, 1000, reason), this.options.refreshGraceMs ?? 10_000);
     conn.graceTimer.unref();
   }
 
@@ -276,6 +298,22 @@ export class SocketModeServer {
     this.strays.push({ connectionId: conn.info.id, text: text.slice(0, 2000), reason });
     if (this.strays.length > 100) this.strays.shift();
   }
+}
+
+/** Starts the closing handshake; the socket is destroyed if the peer has not answered within a second (`ws` would wait 30 s). */
+function closeSoon(ws: WebSocket, code: number, reason: string): void {
+  ws.close(code, reason);
+  setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
+}
+
+/** Sends one JSON text message if the connection is open (a closing one gets nothing, as before). */
+function send(ws: WebSocket, message: Record<string, unknown>): void {
+  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8');
 }
 
 function host(info: SocketConnectionInfo): string {

@@ -145,6 +145,23 @@ describe('the WebSocket', () => {
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(sb.socket.connections().filter((c) => c.state === 'open').map((c) => c.id)).toEqual(before);
   });
+
+  it('ignores binary messages, records text that acks nothing, and sees the close code the app sends', async () => {
+    const a = await rawClient(sb);
+    const hello = await a.next();
+    expect(hello.type).toBe('hello');
+    const strays = sb.socket.strayMessages().length;
+    a.ws.send(new Uint8Array([1, 2, 3]));
+    a.ws.send('not json');
+    a.ws.send(JSON.stringify({ envelope_id: 'nobody-asked' }));
+    await sb.waitFor(() => sb.socket.strayMessages().length === strays + 2);
+    expect(sb.socket.strayMessages().slice(-2).map((m) => m.reason)).toEqual(['not_json', 'unknown_envelope_id']);
+    const id = sb.socket.connections().at(-1)!.id;
+    a.ws.close(4000, 'bye');
+    await sb.waitFor(() => sb.socket.connections().find((c) => c.id === id)?.state === 'closed');
+    expect(sb.socket.connections().find((c) => c.id === id)).toMatchObject({ closeCode: 4000 });
+    await sb.waitFor(() => sb.socket.liveCount() === 1);
+  });
 });
 
 describe('envelopes', () => {
