@@ -10,6 +10,7 @@ import type { Config } from '../src/config.ts';
 import type { Db } from '../src/db/database.ts';
 import { describeError, type Logger } from '../src/logger.ts';
 import { pendingHeads, recoverExpiredClaims } from '../src/outbox/outbox-repository.ts';
+import { settledWithin } from '../src/util/timeout.ts';
 import { createRedis } from './connection.ts';
 import { createQueue, enqueueDeliveries, JOB, QUEUE_NAME } from './queue.ts';
 import { deliverMessage } from './deliver-message.ts';
@@ -18,14 +19,6 @@ const CLOSE_GRACE_MS = 10_000;
 /** The reconciler's cadence: the in-process timer and the Redis job scheduler. */
 export const RECONCILE_EVERY_MS = 30_000;
 const SCHEDULER_ID = 'reconcile-outbox';
-
-/** true if `p` settled within `ms`. */
-async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const done = await Promise.race([p.then(() => true, () => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]);
-  clearTimeout(timer);
-  return done;
-}
 
 export interface RunningWorker {
   queue: Queue;
@@ -110,9 +103,9 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
       closing = true;
       clearInterval(timer);
       // Waits for in-flight jobs; if Redis is gone they cannot finish cleanly, so give up after a while.
-      const graceful = await within(worker.close(), CLOSE_GRACE_MS);
-      if (!graceful) await within(worker.close(true), 1000);
-      await within(queue.close(), 1000);
+      const graceful = await settledWithin(worker.close(), CLOSE_GRACE_MS);
+      if (!graceful) await settledWithin(worker.close(true), 1000);
+      await settledWithin(queue.close(), 1000);
       connection.disconnect();
     },
   };

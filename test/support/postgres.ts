@@ -6,7 +6,14 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export const PG_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'concord_test_template';
+/** Set by global setup to this run's template database. */
+export const TEMPLATE_DB_ENV = 'CONCORD_TEST_TEMPLATE_DB';
+
+function templateDb(): string {
+  const name = process.env[TEMPLATE_DB_ENV];
+  if (!name) throw new Error(`${TEMPLATE_DB_ENV} is not set: run tests through vitest (its global setup builds the template)`);
+  return name;
+}
 
 export function urlFor(db: string): string {
   return `postgresql://postgres@127.0.0.1:5432/${db}`;
@@ -25,7 +32,7 @@ export async function adminQuery(sql: string): Promise<void> {
 /** A new empty-but-migrated database for one test file. */
 export async function createTestDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `concord_t_${randomBytes(5).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
   return {
     name,
     url: urlFor(name),
