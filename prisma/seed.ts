@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfigForTools } from '../src/cli/tool-config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { applyPendingMigrations } from '../src/db/migrate.ts';
-import { seedIomc } from '../src/committees/seed-iomc.ts';
+import { seedIomc } from '../src/organizations/seed-iomc.ts';
 
 const { values } = parseArgs({
   options: {

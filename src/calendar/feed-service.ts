@@ -7,12 +7,13 @@ import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { recordAudit } from '../audit/audit-repository.ts';
 import type { Scope } from '../committees/scope.ts';
-import { authorize } from '../committees/permissions.ts';
+import { committeeWrite } from '../committees/committee-write.ts';
 import { listMeetings } from '../meetings/meeting-repository.ts';
 import { allDeadlines } from '../deadlines/deadline-repository.ts';
 import { KIND_LABELS, meetingEndInstant, shortMeetingId, type Meeting } from '../meetings/meeting-rules.ts';
 import { describeOffset, isRelative, shortDeadlineId, type Deadline } from '../deadlines/deadline-rules.ts';
-import { announce, type ChangeEnv } from '../meetings/announcements.ts';
+import { announce } from '../meetings/announcements.ts';
+import type { ChangeEnv } from '../deadlines/announcements.ts';
 import { buildIcs, type IcsEventInput } from './ics-writer.ts';
 import { activeFeed, createFeed, feedByToken, lockCommittee, revokeFeeds } from './feed-repository.ts';
 
@@ -45,9 +46,7 @@ export async function calendarFeedFor(scope: Scope): Promise<{ token: string; cr
 
 /** Revokes the committee's feed URL and issues a new one (secretariat, chair). */
 export async function resetCalendarFeed(scope: Scope, env: ChangeEnv): Promise<{ token: string; revoked: number }> {
-  await authorize(scope.actor, 'calendar.reset', scope.holdersOf);
-  const result = await inTransaction(scope.db, async (tx) => {
-    await lockCommittee(tx, scope.committee.id);
+  const result = await committeeWrite(scope, 'calendar.reset', async (tx) => {
     const revoked = await revokeFeeds(tx, scope.committee.id, env.now);
     const feed = await createFeed(tx, scope.committee.id, newFeedToken(), scope.actor.userId);
     await recordAudit(tx, { committeeId: scope.committee.id, actorId: scope.actor.userId, action: 'calendar.reset', subject: feed.id, after: { feedId: feed.id, revoked } });

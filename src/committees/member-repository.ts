@@ -1,7 +1,6 @@
+/** Committee members and their roles: who may do what (scope, permissions) and who belongs to which organization. */
 import type { DbClient } from '../db/transaction.ts';
-import type { Role } from '../committees/permissions.ts';
-
-export type MemberKind = 'focal' | 'alternate' | 'member';
+import type { MemberKind, Role } from './membership.ts';
 
 export function findMember(db: DbClient, committeeId: string, slackUserId: string) {
   return db.member.findUnique({ where: { committeeId_slackUserId: { committeeId, slackUserId } }, include: { organization: true } });

@@ -3,8 +3,7 @@
  * anything, so a refused command changes nothing whatever surface it came from.
  */
 import { UserError } from '../errors.ts';
-
-export type Role = 'chair' | 'secretariat' | 'member' | 'observer';
+import type { Role } from './membership.ts';
 
 export interface Actor {
   userId: string;

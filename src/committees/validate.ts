@@ -1,4 +1,4 @@
-/** Validation shared by committee, organization and member commands. */
+/** Validation shared by committee, organization and meeting services. */
 import { UserError } from '../errors.ts';
 import { resolveZone } from '../time/zones.ts';
 
@@ -9,16 +9,6 @@ export function validateZone(input: string): string {
   throw new UserError(
     `“${input}” is not a time zone I know.${r.suggestion ? ` Did you mean \`${r.suggestion}\`?` : ''} Use an IANA name such as \`Europe/Zurich\` or \`America/New_York\`.`,
   );
-}
-
-const CODE = /^[A-Za-z0-9-]{2,16}$/;
-
-/** Organization codes: letters, digits and `-`, 2–16 characters, compared case-insensitively. */
-export function normalizeOrgCode(input: string): string {
-  if (!CODE.test(input)) {
-    throw new UserError(`“${input}” is not a valid organization code: use 2 to 16 letters, digits or -, e.g. \`WHO\` or \`WB\`.`);
-  }
-  return input.toUpperCase();
 }
 
 export function requireLength(what: string, value: string, min: number, max: number): string {

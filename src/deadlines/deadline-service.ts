@@ -2,11 +2,11 @@
  * Deadlines: on a date, relative to a meeting (moving with it), or yearly; for some organizations or the
  * whole committee. Every change: permission check, one transaction, an audit event, an announcement.
  */
-import { inTransaction, type DbClient, type Tx } from '../db/transaction.ts';
+import type { DbClient, Tx } from '../db/transaction.ts';
 import { UserError } from '../errors.ts';
 import { recordAudit } from '../audit/audit-repository.ts';
-import type { Scope } from '../committees/scope.ts';
-import { authorize } from '../committees/permissions.ts';
+import type { Committee, Scope } from '../committees/scope.ts';
+import { committeeWrite } from '../committees/committee-write.ts';
 import { nextNumber } from '../committees/committee-repository.ts';
 import { requireOrganization } from '../organizations/organization-service.ts';
 import { addDays, todayInZone, type LocalDate } from '../time/local-date.ts';
@@ -16,7 +16,8 @@ import { formatLocalDate } from '../time/format.ts';
 import { requireMeeting } from '../meetings/meeting-lookup.ts';
 import { meetingsByIds } from '../meetings/meeting-repository.ts';
 import { checkText, shortMeetingId, TITLE_MAX, type Meeting } from '../meetings/meeting-rules.ts';
-import { announce, type ChangeEnv, type MovedDeadline } from '../meetings/announcements.ts';
+import { announce } from '../meetings/announcements.ts';
+import type { ChangeEnv, MovedDeadline } from './announcements.ts';
 import {
   activeDeadlinesFrom,
   createDeadline,
@@ -36,8 +37,6 @@ import {
   type DeadlineDirection,
   type DeadlineUnit,
 } from './deadline-rules.ts';
-
-export const DEADLINE_ADD_SYNTAX = 'deadline add "Title" (DATE | N days|weeks before|after M-n) [orgs:A,B] [every:year]';
 
 export type DueInput =
   | { kind: 'date'; date: LocalDate; yearly: boolean }
@@ -61,15 +60,15 @@ export async function requireDeadline(db: DbClient, committeeId: string, number:
   throw new UserError(`There is no ${shortDeadlineId(number)}; the last deadline is ${shortDeadlineId(last)}. See \`deadlines\`.`);
 }
 
-async function resolveOrganizations(scope: Scope, codes: string[]) {
+async function resolveOrganizations(tx: Tx, committee: Committee, codes: string[]) {
   const orgs = [];
-  for (const code of [...new Set(codes.map((c) => c.toUpperCase()))]) orgs.push(await requireOrganization(scope, code));
+  for (const code of [...new Set(codes.map((c) => c.toUpperCase()))]) orgs.push(await requireOrganization(tx, committee, code));
   return orgs;
 }
 
 function checkOffset(due: Extract<DueInput, { kind: 'relative' }>): void {
   if (!Number.isInteger(due.amount) || due.amount < 0 || due.amount > MAX_OFFSET[due.unit]) {
-    throw new UserError(`The offset must be a whole number of ${due.unit}s from 0 to ${MAX_OFFSET[due.unit]}.`, DEADLINE_ADD_SYNTAX);
+    throw new UserError(`The offset must be a whole number of ${due.unit}s from 0 to ${MAX_OFFSET[due.unit]}.`);
   }
 }
 
@@ -78,15 +77,12 @@ export async function addDeadline(
   input: DeadlineInput,
   env: ChangeEnv,
 ): Promise<{ deadline: Deadline; meeting: Meeting | null; alreadyPast: boolean }> {
-  await authorize(scope.actor, 'deadline.add', scope.holdersOf);
-  const title = checkText('title', input.title, 1, TITLE_MAX);
-  const zone = input.zone ?? scope.committee.timeZone;
-  const today = todayInZone(env.now, zone);
   const due = input.due;
-  if (due.kind === 'relative') checkOffset(due);
-  const orgs = await resolveOrganizations(scope, input.orgCodes);
-  const { committee, actor } = scope;
-  const result = await inTransaction(scope.db, async (tx) => {
+  const result = await committeeWrite(scope, 'deadline.add', async (tx, { committee, actor }) => {
+    const title = checkText('title', input.title, 1, TITLE_MAX);
+    const today = todayInZone(env.now, input.zone ?? committee.timeZone);
+    if (due.kind === 'relative') checkOffset(due);
+    const orgs = await resolveOrganizations(tx, committee, input.orgCodes);
     let meeting: Meeting | null = null;
     let data: DeadlineData;
     if (due.kind === 'relative') {
@@ -121,16 +117,14 @@ export async function addDeadline(
     const deadline = await createDeadline(tx, committee.id, number, actor.userId, data, orgs.map((o) => o.id));
     await recordAudit(tx, { committeeId: committee.id, actorId: actor.userId, action: 'deadline.add', subject: shortDeadlineId(number), after: deadline });
     const ids = await announce(tx, committee, env, { type: 'deadline.added', deadline, meeting, actorId: actor.userId });
-    return { deadline, meeting, ids };
+    return { deadline, meeting, ids, alreadyPast: deadline.effectiveDue < today };
   });
   await env.dispatch(result.ids);
-  return { deadline: result.deadline, meeting: result.meeting, alreadyPast: result.deadline.effectiveDue < today };
+  return { deadline: result.deadline, meeting: result.meeting, alreadyPast: result.alreadyPast };
 }
 
 export async function cancelDeadline(scope: Scope, number: number, env: ChangeEnv): Promise<Deadline> {
-  await authorize(scope.actor, 'deadline.cancel', scope.holdersOf);
-  const { committee, actor } = scope;
-  const result = await inTransaction(scope.db, async (tx) => {
+  const result = await committeeWrite(scope, 'deadline.cancel', async (tx, { committee, actor }) => {
     const before = await requireDeadline(tx, committee.id, number);
     if (before.status === 'cancelled') throw new UserError(`${shortDeadlineId(number)} is already cancelled.`);
     const deadline = await setDeadlineStatus(tx, before.id, 'cancelled');
@@ -184,9 +178,4 @@ export async function listUpcomingDeadlines(scope: Scope, opts: { today: LocalDa
     })
     .filter((u) => u.due >= opts.today && u.due <= until)
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.deadline.number - b.deadline.number));
-}
-
-/** Deadlines hanging on a meeting (for `meeting show`). */
-export function deadlinesOfMeeting(db: DbClient, meetingId: string): Promise<Deadline[]> {
-  return relativeDeadlinesOf(db, meetingId);
 }

@@ -1,53 +1,38 @@
 /**
- * What the calendar services announce in the committee's channel, as data. The Slack layer renders it
- * (`src/slack/blocks/calendar-announcements.ts`) and hands the renderer in, so domain code stays free of
- * Slack; the service writes the rendered message to the outbox in its own transaction and dispatches it
- * after commit.
+ * How calendar services announce a change in the committee's channel, as data: each service says what
+ * happened (its own announcement type), the Slack layer renders it (`src/slack/blocks/calendar-announcements.ts`)
+ * and hands the renderer in, so domain code stays free of Slack. The service writes the rendered message to
+ * the outbox in its own transaction and dispatches it after commit. Meetings add `meeting.added`; the
+ * deadlines folder, which stands on meetings, adds the rest (`src/deadlines/announcements.ts`).
  */
 import type { Dispatch } from '../outbox/announcer.ts';
 import { addOutbound } from '../outbox/outbox-repository.ts';
 import type { DbClient } from '../db/transaction.ts';
 import type { Meeting } from './meeting-rules.ts';
-import type { Deadline } from '../deadlines/deadline-rules.ts';
 
-/** A relative deadline that followed its meeting. */
-export interface MovedDeadline {
-  deadline: Deadline;
-  from: string;
-  to: string;
-}
-
-export type CalendarAnnouncement =
-  | { type: 'meeting.added'; meeting: Meeting; actorId: string }
-  | { type: 'meeting.moved'; meeting: Meeting; before: Meeting; deadlines: MovedDeadline[]; actorId: string }
-  | { type: 'meeting.cancelled'; meeting: Meeting; orphaned: Deadline[]; actorId: string }
-  | { type: 'deadline.added'; deadline: Deadline; meeting: Meeting | null; actorId: string }
-  | { type: 'deadline.cancelled'; deadline: Deadline; actorId: string }
-  | { type: 'calendar.reset'; actorId: string };
+export type MeetingAnnouncement = { type: 'meeting.added'; meeting: Meeting; actorId: string };
 
 export interface RenderedAnnouncement {
   text: string;
   blocks?: unknown[];
 }
 
-export type RenderAnnouncement = (a: CalendarAnnouncement) => RenderedAnnouncement;
-
-/** What a calendar change needs besides its scope: the clock, the renderer, and the outbox dispatcher. */
-export interface ChangeEnv {
+/** What a change announcing `A` needs besides its scope: the clock, the renderer, and the outbox dispatcher. */
+export interface AnnounceEnv<A> {
   now: Date;
   dispatch: Dispatch;
-  render: RenderAnnouncement;
+  render: (a: A) => RenderedAnnouncement;
 }
 
 /**
  * Renders the announcement into the committee channel's outbox inside the transaction `tx`; returns the
  * outbox ids to dispatch after commit (none when the committee has no channel).
  */
-export async function announce(
+export async function announce<A>(
   tx: DbClient,
   committee: { id: string; channelId: string | null },
-  env: Pick<ChangeEnv, 'render'>,
-  announcement: CalendarAnnouncement,
+  env: Pick<AnnounceEnv<A>, 'render'>,
+  announcement: A,
 ): Promise<string[]> {
   if (!committee.channelId) return [];
   const message = env.render(announcement);

@@ -1,26 +1,23 @@
 /**
- * Meetings: add, move (relative deadlines follow in the same transaction), cancel, list, show.
- * Every change: permission check, one transaction, an audit event, an announcement in the channel.
+ * Meetings: add, list, show. Moving and cancelling one touch the deadlines set relative to it, so they
+ * live with the deadlines (`src/deadlines/meeting-deadlines.ts`), which stand on meetings.
+ * Every change: permission check and lock (`committeeWrite`), one transaction, an audit event, an
+ * announcement in the channel.
  */
-import { inTransaction } from '../db/transaction.ts';
-import { UserError } from '../errors.ts';
 import { recordAudit } from '../audit/audit-repository.ts';
 import type { Scope } from '../committees/scope.ts';
 import { authorize } from '../committees/permissions.ts';
+import { committeeWrite } from '../committees/committee-write.ts';
 import { nextNumber } from '../committees/committee-repository.ts';
 import { validateZone } from '../committees/validate.ts';
 import { inferMeetingKind } from '../calendar/meeting-kind.ts';
 import { addDays, todayInZone, type LocalDate } from '../time/local-date.ts';
-import { followMeeting, deadlinesOfMeeting } from '../deadlines/deadline-service.ts';
-import type { Deadline } from '../deadlines/deadline-rules.ts';
-import { createMeeting, listMeetings, updateMeeting, type MeetingData } from './meeting-repository.ts';
-import { requireMeeting } from './meeting-lookup.ts';
-import { announce, type ChangeEnv, type MovedDeadline } from './announcements.ts';
+import { createMeeting, listMeetings, type MeetingData } from './meeting-repository.ts';
+import { announce, type AnnounceEnv, type MeetingAnnouncement } from './announcements.ts';
 import {
   BODY_MAX,
   checkText,
   checkUrl,
-  meetingLength,
   resolveSchedule,
   shortMeetingId,
   SYMBOL_MAX,
@@ -81,85 +78,21 @@ export function assertMayAddMeeting(scope: Scope): Promise<void> {
   return authorize(scope.actor, 'meeting.add', scope.holdersOf);
 }
 
-export async function addMeeting(scope: Scope, input: MeetingInput, env: ChangeEnv): Promise<{ meeting: Meeting; note?: string }> {
-  await authorize(scope.actor, 'meeting.add', scope.holdersOf);
-  const { data, note } = meetingData(input, scope.committee.timeZone);
-  const { committee, actor } = scope;
-  const result = await inTransaction(scope.db, async (tx) => {
+export async function addMeeting(
+  scope: Scope,
+  input: MeetingInput,
+  env: AnnounceEnv<MeetingAnnouncement>,
+): Promise<{ meeting: Meeting; note?: string }> {
+  const result = await committeeWrite(scope, 'meeting.add', async (tx, { committee, actor }) => {
+    const { data, note } = meetingData(input, committee.timeZone);
     const number = await nextNumber(tx, committee.id, 'meeting');
     const meeting = await createMeeting(tx, committee.id, number, actor.userId, data);
     await recordAudit(tx, { committeeId: committee.id, actorId: actor.userId, action: 'meeting.add', subject: shortMeetingId(number), after: meeting });
-    const ids = await announce(tx, committee, env, { type: 'meeting.added', meeting, actorId: actor.userId });
-    return { meeting, ids };
+    const ids = await announce<MeetingAnnouncement>(tx, committee, env, { type: 'meeting.added', meeting, actorId: actor.userId });
+    return { meeting, ids, note };
   });
   await env.dispatch(result.ids);
-  return note ? { meeting: result.meeting, note } : { meeting: result.meeting };
-}
-
-export interface MoveInput {
-  startDate: LocalDate;
-  /** Omitted: the meeting keeps its length. */
-  endDate?: LocalDate;
-  /** Omitted: keeps its time; null: becomes date-only. */
-  startTime?: string | null;
-  endTime?: string | null;
-}
-
-export interface MoveResult {
-  meeting: Meeting;
-  before: Meeting;
-  deadlines: MovedDeadline[];
-  changed: boolean;
-  note?: string;
-}
-
-export async function moveMeeting(scope: Scope, number: number, input: MoveInput, env: ChangeEnv): Promise<MoveResult> {
-  await authorize(scope.actor, 'meeting.move', scope.holdersOf);
-  const { committee, actor } = scope;
-  const result = await inTransaction(scope.db, async (tx) => {
-    const before = await requireMeeting(tx, committee.id, number, { tx });
-    const m = shortMeetingId(number);
-    if (before.status === 'cancelled') {
-      throw new UserError(`${m} (${before.title}) is cancelled and cannot be moved. If it is back on, add it again with \`meeting add\`.`);
-    }
-    const startTime = input.startTime === undefined ? before.startTime : input.startTime;
-    const endTime = input.startTime === undefined && input.endTime === undefined ? before.endTime : (input.endTime ?? null);
-    const schedule = resolveSchedule({
-      startDate: input.startDate,
-      endDate: input.endDate ?? addDays(input.startDate, meetingLength(before) - 1),
-      startTime,
-      endTime: startTime === null ? null : endTime,
-      timeZone: before.timeZone,
-    });
-    const { note, ...when } = schedule;
-    const same =
-      when.startDate === before.startDate && when.endDate === before.endDate && when.startTime === before.startTime && when.endTime === before.endTime;
-    if (same && before.status === 'scheduled') return { meeting: before, before, deadlines: [], changed: false, ids: [] as string[], note };
-    const meeting = await updateMeeting(tx, before.id, { ...when, status: 'scheduled' });
-    await recordAudit(tx, { committeeId: committee.id, actorId: actor.userId, action: 'meeting.move', subject: m, before, after: meeting });
-    const deadlines = await followMeeting(tx, committee.id, actor.userId, meeting, todayInZone(env.now, committee.timeZone));
-    const ids = await announce(tx, committee, env, { type: 'meeting.moved', meeting, before, deadlines, actorId: actor.userId });
-    return { meeting, before, deadlines, changed: true, ids, note };
-  });
-  await env.dispatch(result.ids);
-  const { ids: _ids, note, ...rest } = result;
-  return note ? { ...rest, note } : rest;
-}
-
-export async function cancelMeeting(scope: Scope, number: number, env: ChangeEnv): Promise<{ meeting: Meeting; orphaned: Deadline[] }> {
-  await authorize(scope.actor, 'meeting.cancel', scope.holdersOf);
-  const { committee, actor } = scope;
-  const result = await inTransaction(scope.db, async (tx) => {
-    const before = await requireMeeting(tx, committee.id, number, { tx });
-    if (before.status === 'cancelled') throw new UserError(`${shortMeetingId(number)} (${before.title}) is already cancelled.`);
-    const meeting = await updateMeeting(tx, before.id, { status: 'cancelled' });
-    await recordAudit(tx, { committeeId: committee.id, actorId: actor.userId, action: 'meeting.cancel', subject: shortMeetingId(number), before, after: meeting });
-    const hanging = await deadlinesOfMeeting(tx, meeting.id);
-    const ids = await announce(tx, committee, env, { type: 'meeting.cancelled', meeting, orphaned: hanging, actorId: actor.userId });
-    return { meeting, orphaned: hanging, ids };
-  });
-  await env.dispatch(result.ids);
-  return { meeting: result.meeting, orphaned: result.orphaned };
+  return result.note ? { meeting: result.meeting, note: result.note } : { meeting: result.meeting };
 }
 
 export type MeetingWindow = { kind: 'upcoming'; days?: number } | { kind: 'all' };
@@ -187,9 +120,4 @@ export async function listCommitteeMeetings(scope: Scope, window: MeetingWindow,
     else if (window.kind === 'all' || window.days === undefined || m.startDate <= addDays(local, window.days)) upcoming.push(m);
   }
   return { upcoming, past: window.kind === 'all' ? past.reverse() : [] };
-}
-
-export async function showMeeting(scope: Scope, number: number): Promise<{ meeting: Meeting; deadlines: Deadline[] }> {
-  const meeting = await requireMeeting(scope.db, scope.committee.id, number);
-  return { meeting, deadlines: await deadlinesOfMeeting(scope.db, meeting.id) };
 }

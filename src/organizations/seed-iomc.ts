@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { recordAudit } from '../audit/audit-repository.ts';
-import { createCommittee, findCommittee, type TeamKey } from './committee-repository.ts';
-import { createOrganization, findOrganization } from '../organizations/organization-repository.ts';
-import { findMember, upsertMember } from '../members/member-repository.ts';
+import { createCommittee, findCommittee, type TeamKey } from '../committees/committee-repository.ts';
+import { findMember, upsertMember } from '../committees/member-repository.ts';
+import { createOrganization, findOrganization } from './organization-repository.ts';
 import { PRISMA_DIR } from '../db/migrations.ts';
 import path from 'node:path';
 

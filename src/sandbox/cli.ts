@@ -13,7 +13,7 @@ import { UserFacingStartupError } from '../errors.ts';
 import { startConcord } from '../runtime.ts';
 import { openDatabase } from '../db/database.ts';
 import { applyPendingMigrations } from '../db/migrate.ts';
-import { seedIomc } from '../committees/seed-iomc.ts';
+import { seedIomc } from '../organizations/seed-iomc.ts';
 import { loadIomcWorkspace, startSandbox } from './index.ts';
 
 const { values } = parseArgs({

@@ -1,4 +1,4 @@
-import { closestMatch } from './edit-distance.ts';
+import { closestMatch } from '../util/did-you-mean.ts';
 import { ABBREVIATION_ZONES, CITY_ZONES, EXTRA_ZONE_NAMES, normalizePlaceName } from './zone-names.ts';
 
 export type ZoneResolution =

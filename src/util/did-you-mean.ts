@@ -1,5 +1,6 @@
 /**
- * "Did you mean …?" for misspelt subcommands, organization codes, option keys and the like.
+ * "Did you mean …?" for misspelt subcommands, organization codes, option keys, time zones and the like:
+ * the one edit distance and the one threshold of the code base.
  *
  * @example
  * didYouMean('memebrs', ['members', 'meetings'])   // 'members'
@@ -42,19 +43,38 @@ export function didYouMean(input: string, candidates: readonly string[], options
     if (best !== undefined) return candidates[best];
   }
 
-  const threshold = options.max ?? defaultThreshold(inputPoints.length);
+  const best = closestIndex(inputPoints, keys, options.max ?? typoBudget(inputPoints.length));
+  return best === undefined ? undefined : candidates[best];
+}
+
+/**
+ * The candidate closest to `input` by edit distance alone, within the same threshold as `didYouMean`,
+ * compared as given; ties go to the first. For long lists of names (time zones, cities).
+ *
+ * @example closestMatch('europe/zurik', ['europe/zurich', 'europe/vienna']) // 'europe/zurich'
+ */
+export function closestMatch(input: string, candidates: Iterable<string>): string | undefined {
+  const points = Array.from(input);
+  if (points.length > MAX_FUZZY_INPUT) return undefined;
+  const list = [...candidates];
+  const best = closestIndex(points, list, typoBudget(points.length));
+  return best === undefined ? undefined : list[best];
+}
+
+function closestIndex(input: readonly string[], keys: readonly string[], threshold: number): number | undefined {
   let bestIndex: number | undefined;
   let bestDistance = threshold + 1;
   keys.forEach((key, i) => {
+    if (bestDistance === 0) return;
     const keyPoints = Array.from(key);
-    if (Math.abs(keyPoints.length - inputPoints.length) >= bestDistance) return;
-    const d = editDistance(inputPoints, keyPoints);
+    if (Math.abs(keyPoints.length - input.length) >= bestDistance) return;
+    const d = editDistance(input, keyPoints);
     if (d < bestDistance) {
       bestDistance = d;
       bestIndex = i;
     }
   });
-  return bestIndex === undefined ? undefined : candidates[bestIndex];
+  return bestIndex;
 }
 
 /**
@@ -85,7 +105,8 @@ export function editDistance(a: string | readonly string[], b: string | readonly
   return prev[t.length]!;
 }
 
-function defaultThreshold(length: number): number {
+/** The largest edit distance still suggested for an input of this many characters: the one threshold. */
+function typoBudget(length: number): number {
   if (length <= 4) return 1;
   if (length <= 8) return 2;
   return 3;

@@ -2,7 +2,8 @@
  * Pure builder: the committee-channel messages announcing calendar changes (meeting added, moved,
  * cancelled; deadline added, cancelled; feed link reset). Handed to the calendar services as their renderer.
  */
-import type { CalendarAnnouncement, RenderAnnouncement, RenderedAnnouncement } from '../../meetings/announcements.ts';
+import type { RenderedAnnouncement } from '../../meetings/announcements.ts';
+import type { CalendarAnnouncement, RenderAnnouncement } from '../../deadlines/announcements.ts';
 import { shortMeetingId, type Meeting } from '../../meetings/meeting-rules.ts';
 import { describeOffset, shortDeadlineId, type Deadline } from '../../deadlines/deadline-rules.ts';
 import { formatLocalDate } from '../../time/format.ts';

@@ -13,6 +13,8 @@
  */
 import { UserError } from '../../errors.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
+import { checkOrgCode } from '../../organizations/org-code.ts';
+import { MEMBER_KINDS, ROLES, type MemberKind, type Role } from '../../committees/membership.ts';
 import { tokenDisplayText, type ChannelToken, type OptionToken, type Token, type UserToken, type ValueToken } from './tokenize.ts';
 
 export interface ArgError {
@@ -34,7 +36,6 @@ export class UsageError extends UserError {
     message: string,
     readonly suggestion?: string,
   ) {
-    // Not passed as UserError's `hint`: that one means "syntax to show", this is a likely value.
     super(message);
   }
 }
@@ -194,16 +195,10 @@ function unknownOption(token: OptionToken, allowedKeys: readonly string[]): ArgE
 
 export type OrgCodes = { all: true } | { all: false; codes: string[] };
 
-const ORG_CODE = /^[A-Za-z0-9-]{2,16}$/;
-const ORG_CODE_HELP = 'codes are 2–16 letters, digits or -, e.g. FAO or WB';
-
-/** One organization code, normalized to upper case. */
+/** One organization code, normalized to upper case (the rule of `src/organizations/org-code.ts`). */
 export function parseOrgCode(input: string): ArgResult<string> {
-  const code = input.trim();
-  if (!ORG_CODE.test(code) || !/[A-Za-z0-9]/.test(code)) {
-    return fail(`${quote(code)} is not an organization code: ${ORG_CODE_HELP}.`);
-  }
-  return { ok: true, value: code.toUpperCase() };
+  const r = checkOrgCode(input);
+  return r.ok ? { ok: true, value: r.code } : fail(r.error);
 }
 
 /**
@@ -281,12 +276,6 @@ export function formatShortId(prefix: ShortIdPrefix, n: number): string {
 }
 
 // ——— roles and member kinds ———
-
-export const ROLES = ['chair', 'secretariat', 'member', 'observer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const MEMBER_KINDS = ['focal', 'alternate', 'member'] as const;
-export type MemberKind = (typeof MEMBER_KINDS)[number];
 
 /** `chair|secretariat|member|observer`, case-insensitive, with a "did you mean". */
 export function parseRole(input: string): ArgResult<Role> {

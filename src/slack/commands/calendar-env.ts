@@ -1,5 +1,5 @@
 /** What the calendar services need from a command: the clock, the outbox dispatcher and the announcement renderer. */
-import type { ChangeEnv } from '../../meetings/announcements.ts';
+import type { ChangeEnv } from '../../deadlines/announcements.ts';
 import { calendarAnnouncer } from '../blocks/calendar-announcements.ts';
 import type { CommandDeps } from './context.ts';
 

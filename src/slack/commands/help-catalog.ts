@@ -5,6 +5,7 @@
  * so syntax and examples are stored without it and prefixed by `syntaxOf` / `exampleOf`.
  */
 import { didYouMean } from '../../util/did-you-mean.ts';
+import { MEMBER_KINDS, ROLES } from '../../committees/membership.ts';
 
 export type HelpGroup = 'general' | 'org' | 'member' | 'meeting' | 'deadline' | 'followup' | 'record';
 
@@ -64,7 +65,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
   {
     name: 'setup',
     group: 'general',
-    args: '"Committee name"',
+    args: '"Committee name" [tz:Area/City]',
     summary: 'Bind the committee to this channel (records, digests and meeting reminders post here). The first person to run it becomes secretariat.',
     who: 'the first user, then the secretariat',
     examples: [
@@ -183,7 +184,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
   {
     name: 'member add',
     group: 'member',
-    args: '@user CODE [as:focal|alternate|member]',
+    args: `@user CODE [as:${MEMBER_KINDS.join('|')}]`,
     summary: 'Attach a person to an organization as focal point, alternate or plain member (default member).',
     who: SECRETARIAT,
     examples: [
@@ -219,7 +220,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
   {
     name: 'role',
     group: 'member',
-    args: '@user chair|secretariat|member|observer',
+    args: `@user ${ROLES.join('|')}`,
     summary: 'Set a person’s role in the committee.',
     who: SECRETARIAT,
     examples: [

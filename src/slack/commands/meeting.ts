@@ -1,14 +1,7 @@
 /** `meeting add|new|show|move|cancel`, `meetings [DAYS|all] [body:"Name"]` */
 import { resolveScope } from '../../committees/scope.ts';
-import {
-  addMeeting,
-  assertMayAddMeeting,
-  cancelMeeting,
-  listCommitteeMeetings,
-  moveMeeting,
-  showMeeting,
-  type MeetingWindow,
-} from '../../meetings/meeting-service.ts';
+import { addMeeting, assertMayAddMeeting, listCommitteeMeetings, type MeetingWindow } from '../../meetings/meeting-service.ts';
+import { cancelMeeting, moveMeeting, showMeeting } from '../../deadlines/meeting-deadlines.ts';
 import { KIND_LABELS, shortMeetingId, type Meeting } from '../../meetings/meeting-rules.ts';
 import { shortDeadlineId } from '../../deadlines/deadline-rules.ts';
 import { formatLocalDate } from '../../time/format.ts';

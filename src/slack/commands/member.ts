@@ -1,6 +1,7 @@
 /** `member add|remove`, `members [CODE]` */
 import { resolveScope } from '../../committees/scope.ts';
 import { addMember, listCommitteeMembers, removeMember } from '../../members/member-service.ts';
+import { MEMBER_KINDS } from '../../committees/membership.ts';
 import { asText, expectEnd, orThrow, parseMemberKind, takeOptions, takeUser, takeWord } from './args.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 import { successReply } from '../blocks/reply.ts';
@@ -16,7 +17,7 @@ const add: CommandHandler = async (ctx) => {
   const user = orThrow(takeUser(rest));
   const code = orThrow(takeWord(user.rest, 'an organization code (e.g. WHO)'));
   orThrow(expectEnd(code.rest));
-  const kind = options.as ? orThrow(parseMemberKind(orThrow(asText(options.as, 'focal, alternate or member')).value)).value : 'member';
+  const kind = options.as ? orThrow(parseMemberKind(orThrow(asText(options.as, MEMBER_KINDS.join(', '))).value)).value : 'member';
   const { org, previousOrg } = await addMember(await scopeOf(ctx), user.value.id, code.value, kind);
   const moved = previousOrg && previousOrg !== org.code ? ` (moved from ${escapeMrkdwn(previousOrg)})` : '';
   return successReply(`${userMention(user.value.id)} is now ${KIND_LABEL[kind]} of *${escapeMrkdwn(org.code)}*${moved}.`);

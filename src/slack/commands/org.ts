@@ -1,12 +1,7 @@
 /** `org add|list|show|edit|remove` */
 import { resolveScope } from '../../committees/scope.ts';
-import {
-  addOrganization,
-  editOrganization,
-  listCommitteeOrganizations,
-  removeOrganization,
-  showOrganization,
-} from '../../organizations/organization-service.ts';
+import { addOrganization, editOrganization, listCommitteeOrganizations, removeOrganization } from '../../organizations/organization-service.ts';
+import { showOrganization } from '../../members/member-service.ts';
 import { asChannel, asText, expectEnd, orThrow, takeOptions, takeText, takeWord } from './args.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 import { successReply } from '../blocks/reply.ts';

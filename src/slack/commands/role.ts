@@ -1,6 +1,7 @@
 /** `role @user chair|secretariat|member|observer`, `whoami` */
 import { resolveScope } from '../../committees/scope.ts';
 import { setRole, whoAmI } from '../../members/member-service.ts';
+import { ROLES } from '../../committees/membership.ts';
 import { expectEnd, orThrow, parseRole, takeUser, takeWord } from './args.ts';
 import type { CommandHandler } from './context.ts';
 import { successReply } from '../blocks/reply.ts';
@@ -9,7 +10,7 @@ import { userMention } from '../text.ts';
 
 export const roleCommand: CommandHandler = async (ctx) => {
   const user = orThrow(takeUser(ctx.args));
-  const roleWord = orThrow(takeWord(user.rest, 'a role: chair, secretariat, member or observer'));
+  const roleWord = orThrow(takeWord(user.rest, `a role: ${ROLES.join(', ')}`));
   orThrow(expectEnd(roleWord.rest));
   const role = orThrow(parseRole(roleWord.value)).value;
   const { changed } = await setRole(await resolveScope(ctx.deps.db, ctx.key, ctx.userId), user.value.id, role);

@@ -42,6 +42,11 @@ const ROUTES: Record<string, Route> = {
   calendar: calendarCommand,
 };
 
+/** Every command the router runs, as help names it (`org add`, `members`). */
+export function routedCommands(): string[] {
+  return Object.entries(ROUTES).flatMap(([word, route]) => (typeof route === 'function' ? [word] : Object.keys(route).map((sub) => `${word} ${sub}`)));
+}
+
 /** Own keys only: `constructor` or `__proto__` typed by a user are not commands. */
 function own<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
@@ -120,16 +125,10 @@ export function toReply(deps: CommandDeps, name: string, err: unknown): Reply {
       commandName: deps.commandName,
     });
   }
-  if (err instanceof UsageError) {
-    return errorReply({ problem: err.message, suggestion: err.suggestion, syntax: syntaxOf(name, deps.commandName), helpTopic: name, commandName: deps.commandName });
-  }
   if (err instanceof UserError) {
-    return errorReply({
-      problem: err.message,
-      syntax: err.hint ? `${deps.commandName} ${err.hint}` : syntaxOf(name, deps.commandName),
-      helpTopic: name,
-      commandName: deps.commandName,
-    });
+    // The syntax shown is the one of the command that was run, from the help catalog (never from the service).
+    const suggestion = err instanceof UsageError ? err.suggestion : undefined;
+    return errorReply({ problem: err.message, suggestion, syntax: syntaxOf(name, deps.commandName), helpTopic: name, commandName: deps.commandName });
   }
   const ref = randomBytes(4).toString('hex');
   deps.logger.error({ ref, command: name, errorName: err instanceof Error ? err.name : typeof err }, 'command failed');

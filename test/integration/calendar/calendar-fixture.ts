@@ -5,9 +5,9 @@
 import { openPostgres, type Database } from '../../../src/db/database.ts';
 import { createCommittee } from '../../../src/committees/committee-repository.ts';
 import { resolveScope, type Scope } from '../../../src/committees/scope.ts';
-import { upsertMember } from '../../../src/members/member-repository.ts';
+import { upsertMember } from '../../../src/committees/member-repository.ts';
 import { createOrganization } from '../../../src/organizations/organization-repository.ts';
-import type { ChangeEnv } from '../../../src/meetings/announcements.ts';
+import type { ChangeEnv } from '../../../src/deadlines/announcements.ts';
 import { calendarAnnouncer } from '../../../src/slack/blocks/calendar-announcements.ts';
 import { createTestDatabase } from '../../support/postgres.ts';
 

@@ -4,7 +4,8 @@
  * refused with a clear message and nothing changed; only officers may change the calendar.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMeeting, cancelMeeting, moveMeeting, listCommitteeMeetings, showMeeting } from '../../../src/meetings/meeting-service.ts';
+import { addMeeting, listCommitteeMeetings } from '../../../src/meetings/meeting-service.ts';
+import { cancelMeeting, moveMeeting, showMeeting } from '../../../src/deadlines/meeting-deadlines.ts';
 import { addDeadline, cancelDeadline, listUpcomingDeadlines } from '../../../src/deadlines/deadline-service.ts';
 import { PermissionError } from '../../../src/committees/permissions.ts';
 import { snapshotDatabase } from '../../support/snapshot.ts';

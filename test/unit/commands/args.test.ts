@@ -217,6 +217,5 @@ describe('orThrow', () => {
     expect(caught).toBeInstanceOf(UserError);
     expect((caught as UsageError).message).toContain('is not a role');
     expect((caught as UsageError).suggestion).toBe('chair');
-    expect((caught as UsageError).hint).toBeUndefined();
   });
 });

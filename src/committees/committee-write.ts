@@ -1,0 +1,38 @@
+/**
+ * The one way a committee is changed: a transaction that first locks the committee's row, then reads the
+ * actor's role again and checks the permission, then runs the change. Two changes of one committee never
+ * interleave, so whatever a change checks before writing (the last secretariat, a code already taken, the
+ * next M-n) still holds when it commits, a role taken away a moment ago is no longer used, and the
+ * committee's outbox rows are written in commit order.
+ */
+import type { Db } from '../db/database.ts';
+import { inTransaction, type Tx } from '../db/transaction.ts';
+import { lockCommittee } from './committee-repository.ts';
+import { usersWithRoles } from './member-repository.ts';
+import { authorize, type Action, type Actor } from './permissions.ts';
+import { actorIn, NoCommitteeError, type Committee, type Scope } from './scope.ts';
+
+/** What a change sees inside its transaction: the committee as locked, the actor as of now. */
+export interface CommitteeWrite {
+  committee: Committee;
+  actor: Actor;
+}
+
+/** Runs `fn` as `userId`'s change of committee `committeeId`, if their role allows `action`. */
+export function writeCommittee<T>(db: Db, committeeId: string, userId: string, action: Action, fn: (tx: Tx, w: CommitteeWrite) => Promise<T>): Promise<T> {
+  return inTransaction(db, async (tx) => {
+    const committee = await lockCommittee(tx, committeeId);
+    if (!committee) throw new NoCommitteeError();
+    const actor = await actorIn(tx, committee.id, userId);
+    await authorize(actor, action, (roles) => usersWithRoles(tx, committee.id, roles));
+    return fn(tx, { committee, actor });
+  });
+}
+
+/**
+ * @example
+ *   await committeeWrite(scope, 'org.remove', async (tx, { committee, actor }) => { … })
+ */
+export function committeeWrite<T>(scope: Scope, action: Action, fn: (tx: Tx, w: CommitteeWrite) => Promise<T>): Promise<T> {
+  return writeCommittee(scope.db, scope.committee.id, scope.actor.userId, action, fn);
+}
