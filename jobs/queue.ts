@@ -23,24 +23,23 @@ export function createQueue(connection: Redis, prefix: string): Queue {
 }
 
 /**
- * One job per row to deliver. A delivery job drives its channel forward by one message (the channel's
- * head, whichever row it was created for), so any job of a channel can unblock it. Finished jobs are
- * removed at once: a job id exists only while its job can still run, so every re-queue takes effect,
- * and adding an id that is waiting or running is harmlessly ignored.
+ * One job per row to deliver. A delivery job drives its row's channel forward by one message (the
+ * channel's head, whichever row it was created for), so any job of a channel can unblock it. Finished
+ * jobs are removed at once, so a job id exists only while its job can still run, and adding an id that is
+ * waiting or running is harmlessly ignored. Ids are per attempt: a row taken over from a dead worker (its
+ * job may still look active in Redis) or scheduled after the previous message gets a job of its own.
  */
-export async function enqueueDeliveries(queue: Queue, ids: string[], opts: { after?: string; delayMs?: number } = {}): Promise<void> {
-  if (ids.length === 0) return;
+export async function enqueueDeliveries(queue: Queue, rows: Array<string | { id: string; attempts: number }>, opts: { after?: string; delayMs?: number } = {}): Promise<void> {
+  if (rows.length === 0) return;
   await queue.addBulk(
-    ids.map((id) => ({
-      name: JOB.deliver,
-      data: { outboundId: id },
-      opts: {
-        // After a send, the next head gets an id of its own: its earlier job may still be finishing.
-        jobId: opts.after ? `deliver-${id}-after-${opts.after}` : `deliver-${id}`,
-        removeOnComplete: true,
-        removeOnFail: true,
-        ...(opts.delayMs ? { delay: opts.delayMs } : {}),
-      },
-    })),
+    rows.map((row) => {
+      const { id, attempts } = typeof row === 'string' ? { id: row, attempts: 0 } : row;
+      const jobId = opts.after ? `deliver-${id}-after-${opts.after}` : attempts > 0 ? `deliver-${id}-a${attempts}` : `deliver-${id}`;
+      return {
+        name: JOB.deliver,
+        data: { outboundId: id },
+        opts: { jobId, removeOnComplete: true, removeOnFail: true, ...(opts.delayMs ? { delay: opts.delayMs } : {}) },
+      };
+    }),
   );
 }

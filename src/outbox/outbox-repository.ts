@@ -97,11 +97,11 @@ export async function recoverExpiredClaims(db: DbClient, stuckBefore: Date): Pro
 }
 
 /** The head of every channel that has undelivered rows and nothing in flight: what to (re)schedule. */
-export async function pendingHeads(db: DbClient): Promise<string[]> {
-  const rows = await db.$queryRaw<Array<{ id: string; status: string }>>`
-    SELECT DISTINCT ON ("channelId") id, status::text AS status
+export async function pendingHeads(db: DbClient): Promise<Array<{ id: string; attempts: number }>> {
+  const rows = await db.$queryRaw<Array<{ id: string; status: string; attempts: number }>>`
+    SELECT DISTINCT ON ("channelId") id, status::text AS status, attempts
     FROM "OutboundMessage"
     WHERE status IN ('pending', 'sending')
     ORDER BY "channelId", seq`;
-  return rows.filter((r) => r.status === 'pending').map((r) => r.id);
+  return rows.filter((r) => r.status === 'pending').map(({ id, attempts }) => ({ id, attempts }));
 }

@@ -6,6 +6,7 @@
  *   sb.faults.rateLimitStorm('chat.postMessage', { count: 3, retryAfter: 1 }); // next 3 calls → 429
  *   sb.faults.serverErrors('*', { probability: 0.2 });
  *   sb.faults.loseResponse('chat.postMessage');          // next post is stored, its answer never arrives
+ *   sb.faults.stall('chat.postMessage');                 // next post hangs until its caller disconnects
  *   sb.faults.clear();
  */
 
@@ -21,7 +22,8 @@ export type FaultAction =
   | { kind: 'server_error'; status: number }
   | { kind: 'ratelimit'; retryAfter: number }
   /** The call runs (side effects happen), then the answer is lost: socket destroyed, or this HTTP status. */
-  | { kind: 'lose_response'; answer: 'drop' | number };
+  | { kind: 'lose_response'; answer: 'drop' | number }
+  | { kind: 'stall'; carriedOut: boolean };
 
 export interface FaultDecision {
   latencyMs: number;
@@ -69,6 +71,16 @@ export class Faults {
    */
   loseResponse(method: string, options: FaultBudget & { answer?: 'drop' | number } = {}): this {
     return this.add(method, options, { kind: 'lose_response', answer: options.answer ?? 'drop' });
+  }
+
+  /**
+   * The request hangs until its caller gives up (disconnects, e.g. a process killed mid-call). By default
+   * it is never carried out (lost in transit); with `carriedOut: true` the call is carried out at once
+   * (a message is posted) and only its answer hangs: "the post reached Slack, the caller died before
+   * learning its ts". Web API methods only.
+   */
+  stall(method: string, options: FaultBudget & { carriedOut?: boolean } = {}): this {
+    return this.add(method, options, { kind: 'stall', carriedOut: options.carriedOut ?? false });
   }
 
   /** Removes every fault (or those of one method). */

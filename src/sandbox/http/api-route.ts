@@ -41,11 +41,35 @@ export async function handleApiRequest(core: SandboxCore, req: IncomingMessage, 
     req.socket.destroy();
     return;
   }
+  if (gate.stall && !gate.stall.carriedOut) {
+    await callerGone(req);
+    recordCall(core, method, args, { status: 0, body: {}, fault: 'stalled_never_carried_out' });
+    return;
+  }
   const header = bearer(req);
   const outcome = APP_LEVEL_METHODS[method] ? executeAppLevel(core, method, { header, body: str(args, 'token') }) : await execute(core, method, args, header ?? str(args, 'token'));
   if (gate.latencyMs > 0) outcome.fault ??= `latency_${gate.latencyMs}ms`;
   if (gate.loseResponse !== undefined) return loseResponse(core, req, res, method, args, outcome, gate.loseResponse);
+  if (gate.stall) {
+    recordCall(core, method, args, { ...outcome, fault: 'stalled_after_carried_out' });
+    return callerGone(req);
+  }
   respond(core, res, method, args, outcome);
+}
+
+/** Resolves when the caller disconnects (or after 10 minutes, when the sandbox hangs up itself). */
+function callerGone(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      req.socket.destroy();
+      resolve();
+    }, 600_000);
+    timer.unref();
+    req.socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** The call happened; its answer does not reach the caller (`sb.faults.loseResponse`). */

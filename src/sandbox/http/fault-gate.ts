@@ -13,7 +13,9 @@ export interface FaultAnswer {
   fault: string;
 }
 
-export type GateResult = { pass: true; latencyMs: number; loseResponse?: 'drop' | number } | { pass: false; answer: FaultAnswer | 'drop' };
+export type GateResult =
+  | { pass: true; latencyMs: number; loseResponse?: 'drop' | number; stall?: { carriedOut: boolean } }
+  | { pass: false; answer: FaultAnswer | 'drop' };
 
 export async function faultGate(core: SandboxCore, method: string): Promise<GateResult> {
   const decision = core.faults.decide(method);
@@ -21,6 +23,7 @@ export async function faultGate(core: SandboxCore, method: string): Promise<Gate
   const action = decision.action;
   if (!action) return { pass: true, latencyMs: decision.latencyMs };
   if (action.kind === 'lose_response') return { pass: true, latencyMs: decision.latencyMs, loseResponse: action.answer };
+  if (action.kind === 'stall') return { pass: true, latencyMs: decision.latencyMs, stall: { carriedOut: action.carriedOut } };
   if (action.kind === 'drop') return { pass: false, answer: 'drop' };
   if (action.kind === 'server_error') {
     return { pass: false, answer: { status: action.status, body: { ok: false, error: 'internal_error' }, fault: `http_${action.status}` } };

@@ -150,3 +150,33 @@ describe('faults.loseResponse', () => {
     expect(sb.messages('C1').map((m) => m.text)).toEqual(['x']);
   });
 });
+
+describe('faults.stall', () => {
+  async function abandonedPost(sb: Sandbox, text: string): Promise<void> {
+    const controller = new AbortController();
+    const posting = fetch(`${sb.apiUrl}chat.postMessage`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sb.botToken}`, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ channel: 'C1', text }),
+      signal: controller.signal,
+    }).catch(() => 'aborted');
+    await new Promise((r) => setTimeout(r, 200));
+    controller.abort(); // the caller dies mid-call
+    expect(await posting).toBe('aborted');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  it('holds the call until its caller gives up, and never carries it out', async () => {
+    sb.faults.stall('chat.postMessage');
+    await abandonedPost(sb, 'lost in transit');
+    expect(sb.messages('C1')).toHaveLength(0);
+    expect(sb.calls('chat.postMessage')).toMatchObject([{ fault: 'stalled_never_carried_out' }]);
+  });
+
+  it('with carriedOut, posts the message at once and only the answer hangs', async () => {
+    sb.faults.stall('chat.postMessage', { carriedOut: true });
+    await abandonedPost(sb, 'posted, answer never came');
+    expect(sb.messages('C1').map((m) => m.text)).toEqual(['posted, answer never came']);
+    expect(sb.calls('chat.postMessage')).toMatchObject([{ fault: 'stalled_after_carried_out', result: { ok: true } }]);
+  });
+});
