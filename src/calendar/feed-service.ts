@@ -14,7 +14,7 @@ import { KIND_LABELS, meetingEndInstant, shortMeetingId, type Meeting } from '..
 import { describeOffset, isRelative, shortDeadlineId, type Deadline } from '../deadlines/deadline-rules.ts';
 import { announce } from '../meetings/announcements.ts';
 import type { ChangeEnv } from '../deadlines/announcements.ts';
-import { buildIcs, type IcsEventInput } from './ics-writer.ts';
+import { buildIcs, type IcsEventInput } from '../calendar-formats/ics-writer.ts';
 import { activeFeed, createFeed, feedByToken, lockCommittee, revokeFeeds } from './feed-repository.ts';
 
 /** 32 random bytes, URL-safe: 43 characters. */

@@ -10,8 +10,11 @@ import { loadConfigForTools } from './tool-config.ts';
 import { openDatabase } from '../db/database.ts';
 import { applyPendingMigrations } from '../db/migrate.ts';
 import { UserError, UserFacingStartupError } from '../errors.ts';
-import { ImportRowsError } from '../meetings/meeting-import.ts';
+import { ImportRowsError } from '../calendar/meeting-import.ts';
 import { IMPORT_USAGE, runImport, summaryLine } from './import-run.ts';
+
+/** A file with thousands of bad rows lists the first ones, then how many more. */
+const MAX_PROBLEMS_SHOWN = 50;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -31,7 +34,9 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof ImportRowsError) {
-      console.error(`${err.message}\n${err.problems.map((p) => `  - ${p}`).join('\n')}`);
+      const shown = err.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  - ${p}`);
+      if (err.problems.length > MAX_PROBLEMS_SHOWN) shown.push(`  … and ${err.problems.length - MAX_PROBLEMS_SHOWN} more.`);
+      console.error(`${err.message}\n${shown.join('\n')}`);
       return 1;
     }
     if (err instanceof UserError || err instanceof UserFacingStartupError) {

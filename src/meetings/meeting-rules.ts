@@ -3,12 +3,12 @@
  * overlap resolved by `src/time/`), and how it is described. No I/O.
  */
 import { UserError } from '../errors.ts';
-import type { MeetingKind } from '../calendar/meeting-kind.ts';
+import type { MeetingKind } from './meeting-kind.ts';
 import { daysBetween, isLocalDate, type LocalDate } from '../time/local-date.ts';
 import { localDateTimeToUtc, utcToLocal } from '../time/wall-time.ts';
 import { formatInstantInZone } from '../time/format.ts';
 
-export type { MeetingKind } from '../calendar/meeting-kind.ts';
+export type { MeetingKind } from './meeting-kind.ts';
 export type MeetingStatus = 'scheduled' | 'postponed' | 'cancelled';
 
 /** A meeting as the domain sees it (kinds hyphenated as in PRODUCT.md). */

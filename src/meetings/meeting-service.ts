@@ -10,7 +10,7 @@ import { authorize } from '../committees/permissions.ts';
 import { committeeWrite } from '../committees/committee-write.ts';
 import { nextNumber } from '../committees/committee-repository.ts';
 import { validateZone } from '../committees/validate.ts';
-import { inferMeetingKind } from '../calendar/meeting-kind.ts';
+import { inferMeetingKind } from './meeting-kind.ts';
 import { addDays, todayInZone, type LocalDate } from '../time/local-date.ts';
 import { createMeeting, listMeetings, type MeetingData } from './meeting-repository.ts';
 import { announce, type AnnounceEnv, type MeetingAnnouncement } from './announcements.ts';

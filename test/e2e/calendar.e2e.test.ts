@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { concord } from '../support/commands.ts';
 import { snapshotDatabase } from '../support/snapshot.ts';
 import { validateMessage } from '../../src/sandbox/index.ts';
-import { readIcs } from '../../src/calendar/ics-reader.ts';
+import { readFeed } from '../integration/calendar/ical-client.ts';
 import { MEETING_MODAL } from '../../src/slack/ids.ts';
 
 let t: TestApp;
@@ -181,13 +181,12 @@ describe('the calendar feed', () => {
     const res = await fetch(`${t.url}${path}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
-    const read = readIcs(await res.text());
-    if (!read.ok) throw new Error(read.errors.join('\n'));
-    expect(read.calendarName).toBe('IOMC Inter-Organization Coordinating Committee');
+    const read = readFeed(await res.text());
+    expect(read.name).toBe('IOMC Inter-Organization Coordinating Committee');
     const unea = read.events.find((e) => e.summary === 'UNEA-8')!;
-    expect(unea).toMatchObject({ startKind: 'date', start: '2027-12-06', endInclusive: '2027-12-10', location: 'UNON, Nairobi' });
+    expect(unea).toMatchObject({ allDay: true, start: '2027-12-06', end: '2027-12-10', location: 'UNON, Nairobi' });
     expect(read.events.find((e) => e.summary === 'GFC IC-2')).toMatchObject({ status: 'CANCELLED' });
-    expect(read.events.find((e) => e.summary === 'Deadline: Input papers for IC-2')).toMatchObject({ startKind: 'date', start: '2027-10-05' });
+    expect(read.events.find((e) => e.summary === 'Deadline: Input papers for IC-2')).toMatchObject({ allDay: true, start: '2027-10-05' });
 
     const reset = await concord(t, chair, 'calendar reset');
     expect(reset.text).toContain('The old calendar link no longer works');

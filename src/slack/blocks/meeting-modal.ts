@@ -1,6 +1,6 @@
 /** Pure builder: the `meeting new` modal. Ids come from `../ids.ts`; the submission is read in `../views/meeting-new.ts`. */
 import { KIND_LABELS } from '../../meetings/meeting-rules.ts';
-import { MEETING_KINDS } from '../../calendar/meeting-kind.ts';
+import { MEETING_KINDS } from '../../meetings/meeting-kind.ts';
 import { MEETING_MODAL } from '../ids.ts';
 import { plain } from '../text.ts';
 

@@ -4,7 +4,7 @@
  */
 import { parseDateRange, parseUserDate } from '../../time/parse-date.ts';
 import { parseTimeOfDay } from '../../time/parse-time.ts';
-import { MEETING_KINDS, type MeetingKind } from '../../calendar/meeting-kind.ts';
+import { MEETING_KINDS, type MeetingKind } from '../../meetings/meeting-kind.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
 import { describeToken, UsageError } from './args.ts';
 import type { Token } from './tokenize.ts';

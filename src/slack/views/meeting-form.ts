@@ -4,7 +4,7 @@
  */
 import type { MeetingInput } from '../../meetings/meeting-service.ts';
 import { BODY_MAX, checkUrl, TITLE_MAX, VENUE_MAX } from '../../meetings/meeting-rules.ts';
-import { isMeetingKind } from '../../calendar/meeting-kind.ts';
+import { isMeetingKind } from '../../meetings/meeting-kind.ts';
 import { resolveZone } from '../../time/zones.ts';
 import { isLocalDate } from '../../time/local-date.ts';
 import { formatLocalDate } from '../../time/format.ts';

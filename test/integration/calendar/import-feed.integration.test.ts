@@ -1,6 +1,6 @@
 /**
  * The calendar import (35 real meetings, twice: the second run changes nothing) and the ICS feed they come
- * back out of, read as a calendar client would (`readIcs`): same dates, same zones, stable UIDs, SEQUENCE,
+ * back out of, read as a calendar client would (ical.js, `ical-client.ts`): same dates, same zones, stable UIDs, SEQUENCE,
  * cancellations, yearly deadlines; one active feed token per committee, revocable; tenancy.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport, summaryLine } from '../../../src/cli/import-run.ts';
-import { ImportRowsError } from '../../../src/meetings/meeting-import.ts';
-import { parseMeetingsFile } from '../../../src/calendar/import-parse.ts';
-import { readIcs, type IcsReadEvent } from '../../../src/calendar/ics-reader.ts';
+import { ImportRowsError } from '../../../src/calendar/meeting-import.ts';
+import { parseMeetingsFile } from '../../../src/calendar-formats/import-parse.ts';
+import { readFeed, type ClientEvent } from './ical-client.ts';
 import { calendarFeedFor, feedUrl, renderFeed, resetCalendarFeed } from '../../../src/calendar/feed-service.ts';
 import { addMeeting } from '../../../src/meetings/meeting-service.ts';
 import { cancelMeeting, moveMeeting } from '../../../src/deadlines/meeting-deadlines.ts';
@@ -35,10 +35,8 @@ afterAll(async () => {
 
 const now = new Date('2026-11-22T08:00:00Z');
 
-function events(ics: string): IcsReadEvent[] {
-  const read = readIcs(ics);
-  if (!read.ok) throw new Error(read.errors.join('\n'));
-  return read.events;
+function events(ics: string): ClientEvent[] {
+  return readFeed(ics).events;
 }
 
 describe('import of the 35 sourced meetings', () => {
@@ -131,10 +129,9 @@ describe('the ICS feed', () => {
     for (const row of source) {
       const e = meetings.find((m) => m.summary === row.name);
       expect(e, row.name).toBeDefined();
-      expect(e!.startKind).toBe('date');
-      if (e!.startKind !== 'date') continue;
+      expect(e!.allDay).toBe(true);
       expect(e!.start, row.name).toBe(row.start);
-      expect(e!.endInclusive, row.name).toBe(row.name.includes('13MSP') ? '2025-09-20' : row.end);
+      expect(e!.end, row.name).toBe(row.name.includes('13MSP') ? '2025-09-20' : row.end);
       expect(e!.uid).toMatch(/^meeting-[0-9a-f-]{36}@concord$/);
     }
     // Read back as an import would: every zone is the one the meeting was imported with.
@@ -156,10 +153,10 @@ describe('the ICS feed', () => {
     const ics = (await renderFeed(f.db, token))!.ics;
     const all = events(ics);
     const timed = all.find((e) => e.uid === `meeting-${call.meeting.id}@concord`)!;
-    expect(timed).toMatchObject({ startKind: 'datetime', tzid: 'Europe/Zurich', sequence: 1 });
-    if (timed.startKind !== 'datetime') throw new Error('expected a timed event');
-    expect(timed.start.toISOString()).toBe('2027-03-31T12:00:00.000Z'); // 14:00 CEST
-    expect(timed.end.toISOString()).toBe('2027-03-31T14:00:00.000Z');
+    expect(timed).toMatchObject({ allDay: false, tzid: 'Europe/Zurich', sequence: 1 });
+    // ical.js computes the instants from the feed's own VTIMEZONE: 14:00 CEST.
+    expect(timed.start).toBe('2027-03-31T12:00:00.000Z');
+    expect(timed.end).toBe('2027-03-31T14:00:00.000Z');
     expect(ics).toContain('DTSTART;TZID=Europe/Zurich:20270331T140000');
     expect(ics).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Zurich/);
 
@@ -167,7 +164,8 @@ describe('the ICS feed', () => {
     expect(cancelled).toMatchObject({ status: 'CANCELLED', sequence: 1 });
 
     const d = all.find((e) => e.uid === `deadline-${yearly.deadline.id}@concord`)!;
-    expect(d).toMatchObject({ startKind: 'date', start: '2027-04-30', rrule: 'FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=30', summary: 'Deadline: Article 7 transparency reports' });
+    expect(d).toMatchObject({ allDay: true, start: '2027-04-30', rrule: 'FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=30', summary: 'Deadline: Article 7 transparency reports' });
+    expect(d.next(3)).toEqual(['2027-04-30', '2028-04-30', '2029-04-30']);
     expect(d.description).toContain('for UNEP');
     // The feed is byte-identical until something changes.
     expect((await renderFeed(f.db, token))!.ics).toBe(ics);

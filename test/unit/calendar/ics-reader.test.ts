@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIcs } from '../../../src/calendar/ics-reader.ts';
+import { readIcs } from '../../../src/calendar-formats/ics-reader.ts';
 
 const GOOGLE = [
   'BEGIN:VCALENDAR',
@@ -93,8 +93,10 @@ describe('readIcs', () => {
     expect(read.events[1]).toMatchObject({ startKind: 'date', start: '2026-03-02', end: '2026-03-04', endInclusive: '2026-03-03' });
   });
 
-  it('resolves vendor-prefixed TZIDs and X-LIC-LOCATION', () => {
-    const text = OUTLOOK.replace(/W\. Europe Standard Time/g, 'Custom Zone 1').replace('TZID:Custom Zone 1', 'TZID:Custom Zone 1\r\nX-LIC-LOCATION:Africa/Nairobi');
+  it('resolves vendor-prefixed TZIDs and X-LIC-LOCATION (when the file\'s VTIMEZONE agrees)', () => {
+    const text = OUTLOOK.replace(/W\. Europe Standard Time/g, 'Custom Zone 1')
+      .replace('TZID:Custom Zone 1', 'TZID:Custom Zone 1\r\nX-LIC-LOCATION:Africa/Nairobi')
+      .replace('TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100', 'TZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300');
     const read = readIcs(text);
     expect(read.ok && read.events[0]).toMatchObject({ tzid: 'Africa/Nairobi', start: new Date('2026-01-15T11:00:00Z') });
     const mozilla = readIcs(OUTLOOK.replace(/"W\. Europe Standard Time"/g, '/mozilla.org/20050126_1/Europe/Zurich'));
@@ -102,7 +104,8 @@ describe('readIcs', () => {
   });
 
   it('rejects an unknown TZID clearly, naming the event', () => {
-    const read = readIcs(OUTLOOK.replace(/W\. Europe Standard Time/g, 'Mid-Atlantic Fantasy Time'));
+    const noDefinition = OUTLOOK.replace(/BEGIN:VTIMEZONE[\s\S]*END:VTIMEZONE\r\n/, '');
+    const read = readIcs(noDefinition.replace(/W\. Europe Standard Time/g, 'Mid-Atlantic Fantasy Time'));
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.errors).toEqual([expect.stringMatching(/^event 1 \(UID 040000008200E00074C5B7101A82E008\): unknown time zone "Mid-Atlantic Fantasy Time"/)]);
   });
@@ -131,6 +134,6 @@ describe('readIcs', () => {
   it('reports every broken event', () => {
     const text = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'SUMMARY:no uid', 'DTSTART:20250101T000000Z', 'END:VEVENT', 'BEGIN:VEVENT', 'UID:x', 'DTSTART:2025-01-01', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
     const read = readIcs(text);
-    expect(read).toEqual({ ok: false, errors: ['event 1: has no UID', 'event 2 (UID x): DTSTART "2025-01-01" is not a date-time'] });
+    expect(read).toEqual({ ok: false, errors: ['event 1: has no UID', 'event 2 (UID x): DTSTART is not a valid date or date-time'] });
   });
 });

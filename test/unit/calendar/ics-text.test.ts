@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, parseContentLine, unescapeText, unfoldLines } from '../../../src/calendar/ics-text.ts';
+import { escapeText, foldLine } from '../../../src/calendar-formats/ics-text.ts';
+import { buildIcs } from '../../../src/calendar-formats/ics-writer.ts';
+import { readFeed } from '../../integration/calendar/ical-client.ts';
+
+const lastModified = new Date('2026-01-15T10:00:00Z');
+/** A one-event feed titled `summary`, read back by ical.js. */
+function roundTrip(summary: string, description?: string) {
+  const ics = buildIcs({
+    calendarName: 'IOCC',
+    events: [{ kind: 'date', uid: 'meeting-1@concord', summary, ...(description ? { description } : {}), start: '2026-03-12', endInclusive: '2026-03-12', lastModified }],
+  });
+  return { ics, read: readFeed(ics) };
+}
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -32,9 +44,14 @@ describe('folding (RFC 5545 §3.1)', () => {
       expect(() => strictUtf8.decode(bytes)).not.toThrow();
       if (i > 0) expect(bytes[0]).toBe(0x20);
     });
-    const [unfolded] = unfoldLines(folded);
-    expect(unfolded).toBe(line);
-    expect(unescapeText(parseContentLine(unfolded!)!.value)).toBe(summary);
+    expect(roundTrip(summary).read.events[0]!.summary).toBe(summary);
+  });
+
+  it('folds a feed of multi-byte titles by octets, and ical.js reads the titles back whole', () => {
+    const title = 'Заседание Бюро — 第十三次缔约方会议 — اجتماع المكتب 🌍 '.repeat(3);
+    const { ics, read } = roundTrip(title, title);
+    for (const bytes of physicalLines(ics.replace(/\r\n$/, ''))) expect(bytes.length).toBeLessThanOrEqual(75);
+    expect(read.events[0]).toMatchObject({ summary: title, description: title });
   });
 
   it('never splits a 4-byte character (emoji) either', () => {
@@ -43,7 +60,7 @@ describe('folding (RFC 5545 §3.1)', () => {
       expect(bytes.length).toBeLessThanOrEqual(75);
       expect(() => strictUtf8.decode(bytes)).not.toThrow();
     }
-    expect(unfoldLines(folded)).toEqual([`SUMMARY:${'🌍'.repeat(40)}`]);
+    expect(roundTrip('🌍'.repeat(40)).read.events[0]!.summary).toBe('🌍'.repeat(40));
   });
 
   it('leaves short lines alone', () => {
@@ -52,30 +69,17 @@ describe('folding (RFC 5545 §3.1)', () => {
 });
 
 describe('TEXT escaping', () => {
-  it('escapes and round-trips ; , \\ and line breaks', () => {
+  it('escapes ; , \\ and line breaks', () => {
     const text = 'Agenda; item 1, item 2 \\ path C:\\docs\nsecond line\r\nthird';
-    const escaped = escapeText(text);
-    expect(escaped).toBe('Agenda\\; item 1\\, item 2 \\\\ path C:\\\\docs\\nsecond line\\nthird');
-    expect(unescapeText(escaped)).toBe(text.replace(/\r\n/g, '\n'));
+    expect(escapeText(text)).toBe('Agenda\\; item 1\\, item 2 \\\\ path C:\\\\docs\\nsecond line\\nthird');
+    expect(roundTrip(text).read.events[0]!.summary).toBe(text.replace(/\r\n/g, '\n'));
   });
 
-  it('reads \\N as a line break too', () => {
-    expect(unescapeText('a\\Nb')).toBe('a\nb');
-  });
-});
-
-describe('parseContentLine', () => {
-  it('reads parameters, quoted values holding : ; , and the value', () => {
-    expect(parseContentLine('DTSTART;TZID="W. Europe Standard Time":20250916T100000')).toEqual({
-      name: 'DTSTART',
-      params: { TZID: 'W. Europe Standard Time' },
-      value: '20250916T100000',
-    });
-    expect(parseContentLine('ATTENDEE;CN="Doe, Jane";ROLE=CHAIR:mailto:j@example.org')).toEqual({
-      name: 'ATTENDEE',
-      params: { CN: 'Doe, Jane', ROLE: 'CHAIR' },
-      value: 'mailto:j@example.org',
-    });
-    expect(parseContentLine('no colon here')).toBeUndefined();
+  it('keeps a title holding CRLF + BEGIN:VEVENT one event whose title round-trips', () => {
+    const title = 'Bureau call\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil@x\r\nSUMMARY:injected';
+    const { ics, read } = roundTrip(title, title);
+    expect(read.events).toHaveLength(1);
+    expect(read.events[0]).toMatchObject({ uid: 'meeting-1@concord', summary: title.replace(/\r\n/g, '\n'), description: title.replace(/\r\n/g, '\n') });
+    expect(ics.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
   });
 });

@@ -1,33 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildIcs, type IcsTimedEvent } from '../../../src/calendar/ics-writer.ts';
-import { readIcs } from '../../../src/calendar/ics-reader.ts';
-import { unfoldLines } from '../../../src/calendar/ics-text.ts';
+import { buildIcs, type IcsTimedEvent } from '../../../src/calendar-formats/ics-writer.ts';
+import ICAL from 'ical.js';
+import { readFeed } from '../../integration/calendar/ical-client.ts';
 import { localDateTimeToUtc } from '../../../src/time/wall-time.ts';
 
 const lastModified = new Date('2025-06-01T12:00:00Z');
 
-/**
- * What a calendar client does with TZID local times: finds, in the file's own VTIMEZONE, the
- * observance in force (latest onset ≤ the local time) and applies its TZOFFSETTO. Independent of
- * Luxon and ICU, so it checks that the generated VTIMEZONE is right.
- */
+/** What a calendar client (ical.js) makes of a TZID local time by the file's own VTIMEZONE. */
 function clientInstant(ics: string, tzid: string, local: string): number {
-  const lines = unfoldLines(ics);
-  const begin = lines.indexOf(`TZID:${tzid}`);
-  const end = lines.indexOf('END:VTIMEZONE', begin);
-  const observances: Array<{ onsetLocal: string; to: number }> = [];
-  let current: { onsetLocal?: string; to?: number } = {};
-  const minutes = (offset: string) => (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
-  for (const line of lines.slice(begin, end)) {
-    if (line === 'BEGIN:STANDARD' || line === 'BEGIN:DAYLIGHT') current = {};
-    if (line.startsWith('DTSTART:')) current.onsetLocal = line.slice(8);
-    if (line.startsWith('TZOFFSETTO:')) current.to = minutes(line.slice(11));
-    if (line === 'END:STANDARD' || line === 'END:DAYLIGHT') observances.push({ onsetLocal: current.onsetLocal!, to: current.to! });
-  }
-  // Compare local times as strings (YYYYMMDDTHHMMSS sorts chronologically).
-  const inForce = observances.filter((o) => o.onsetLocal <= local).sort((a, b) => (a.onsetLocal < b.onsetLocal ? -1 : 1)).at(-1)!;
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/.exec(local)!;
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) - inForce.to * 60_000;
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const vtimezone = calendar.getAllSubcomponents('vtimezone').find((z) => z.getFirstPropertyValue('tzid') === tzid);
+  if (!vtimezone) throw new Error(`no VTIMEZONE ${tzid}`);
+  const n = (a: number, b: number) => Number(local.slice(a, b));
+  const time = ICAL.Time.fromData({ year: n(0, 4), month: n(4, 6), day: n(6, 8), hour: n(9, 11), minute: n(11, 13), second: n(13, 15), isDate: false }, new ICAL.Timezone(vtimezone));
+  return time.toUnixTime() * 1000;
 }
 
 describe('buildIcs: timed events', () => {
@@ -64,10 +50,9 @@ describe('buildIcs: timed events', () => {
     expect(ics.match(/BEGIN:VTIMEZONE/g)).toHaveLength(1);
   });
 
-  it('reads back to the same UTC instants, with our reader and by the file VTIMEZONE alone', () => {
-    const read = readIcs(ics);
-    if (!read.ok) throw new Error(read.errors.join('\n'));
-    expect(read.events[0]).toMatchObject({ startKind: 'datetime', tzid: 'Europe/Zurich', start: opening, end: closing, sequence: 2, status: 'CONFIRMED' });
+  it('reads back to the same UTC instants in ical.js, by the file VTIMEZONE alone', () => {
+    const read = readFeed(ics);
+    expect(read.events[0]).toMatchObject({ allDay: false, tzid: 'Europe/Zurich', start: opening.toISOString(), end: closing.toISOString(), sequence: 2, status: 'CONFIRMED' });
     expect(clientInstant(ics, 'Europe/Zurich', '20251024T100000')).toBe(opening.getTime());
     expect(clientInstant(ics, 'Europe/Zurich', '20251027T170000')).toBe(closing.getTime());
   });
@@ -92,17 +77,14 @@ describe('buildIcs: timed events', () => {
     expect(clientInstant(multi, 'Europe/Zurich', '20250331T180000')).toBe(Date.parse('2025-03-31T16:00:00Z'));
     expect(clientInstant(multi, 'America/New_York', '20260308T100000')).toBe(Date.parse('2026-03-08T14:00:00Z'));
     expect(clientInstant(multi, 'Africa/Nairobi', '20251208T100000')).toBe(Date.parse('2025-12-08T07:00:00Z'));
-    const read = readIcs(multi);
-    if (!read.ok) throw new Error(read.errors.join('\n'));
-    expect(read.events.map((e) => (e.startKind === 'datetime' ? e.start.getTime() : 0))).toEqual(events.map((e) => e.start.getTime()));
+    expect(readFeed(multi).events.map((e) => e.start)).toEqual(events.map((e) => e.start.toISOString()));
   });
 
   it('writes the second pass through a repeated hour in UTC so it cannot be misread', () => {
     const second = new Date('2025-10-26T01:30:00Z'); // 02:30 CET, after clocks went back
     const out = buildIcs({ calendarName: 'x', events: [{ ...event, start: second, end: new Date('2025-10-26T03:00:00Z') }] });
     expect(out).toContain('\r\nDTSTART:20251026T013000Z\r\n');
-    const read = readIcs(out);
-    expect(read.ok && read.events[0]!.startKind === 'datetime' && read.events[0]!.start.getTime()).toBe(second.getTime());
+    expect(readFeed(out).events[0]!.start).toBe(second.toISOString());
   });
 });
 
@@ -113,8 +95,9 @@ describe('buildIcs: all-day events', () => {
       events: [{ kind: 'date', uid: 'deadline-1@concord', summary: 'CCM Article 7 report', start: '2025-04-30', endInclusive: '2025-04-30', rrule: 'FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=30', lastModified }],
     });
     expect(ics).toContain('\r\nDTSTART;VALUE=DATE:20250430\r\nDTEND;VALUE=DATE:20250501\r\nRRULE:FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=30\r\n');
-    const read = readIcs(ics);
-    expect(read.ok && read.events[0]!.rrule).toBe('FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=30');
+    const deadline = readFeed(ics).events[0]!;
+    expect(deadline.rrule).toBe('FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=30');
+    expect(deadline.next(3)).toEqual(['2025-04-30', '2026-04-30', '2027-04-30']);
   });
 
   it('round-trips escaped text and a URL', () => {
@@ -124,10 +107,10 @@ describe('buildIcs: all-day events', () => {
       events: [{ kind: 'date', uid: 'x@concord', summary: 'S; s, s', description, url: 'https://example.org/doc?a=1,2;b', start: '2025-01-02', endInclusive: '2025-01-03', lastModified }],
     });
     expect(ics).toContain('DESCRIPTION:Agenda\\; item 1\\, item 2 \\\\ annex\\nLine two');
-    const read = readIcs(ics);
-    if (!read.ok) throw new Error(read.errors.join('\n'));
-    expect(read.calendarName).toBe('a, b; c');
-    expect(read.events[0]).toMatchObject({ summary: 'S; s, s', description, url: 'https://example.org/doc?a=1,2;b' });
+    const read = readFeed(ics);
+    expect(read.name).toBe('a, b; c');
+    expect(read.events[0]).toMatchObject({ summary: 'S; s, s', description });
+    expect(ICAL.Component.fromString(ics).getFirstSubcomponent('vevent')!.getFirstPropertyValue('url')).toBe('https://example.org/doc?a=1,2;b');
   });
 
   it('refuses bad input: reversed dates, an unsupported RRULE, an unknown zone', () => {

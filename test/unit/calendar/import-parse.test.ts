@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMeetingsFile, rowExternalKey } from '../../../src/calendar/import-parse.ts';
-import { inferMeetingKind } from '../../../src/calendar/meeting-kind.ts';
+import { parseMeetingsFile, rowExternalKey } from '../../../src/calendar-formats/import-parse.ts';
+import { inferMeetingKind } from '../../../src/meetings/meeting-kind.ts';
 
 const fixtureText = readFileSync(new URL('../../fixtures/meetings.json', import.meta.url), 'utf8');
 const fixture = JSON.parse(fixtureText) as Array<Record<string, string>>;
@@ -15,8 +15,8 @@ describe('parseMeetingsFile: JSON', () => {
     expect(msp).toEqual({
       externalKey: rowExternalKey('CCM (Convention on Cluster Munitions)', 'Thirteenth Meeting of States Parties (13MSP)', '2025-09-16'),
       title: 'Thirteenth Meeting of States Parties (13MSP)',
+      label: 'row 24',
       body: 'CCM (Convention on Cluster Munitions)',
-      kind: 'governing-body',
       start: '2025-09-16',
       end: '2025-09-19',
       zone: 'Europe/Zurich',
@@ -43,7 +43,7 @@ describe('parseMeetingsFile: JSON', () => {
     });
     const result = parseMeetingsFile('m.json', text);
     if (!result.ok) throw new Error(result.errors.join('\n'));
-    expect(result.meetings[0]).toEqual({ externalKey: 'iocc-61', title: 'IOCC-61', body: 'IOCC', kind: 'coordination', start: '2025-11-20', end: '2025-11-21', time: '09:30', zone: 'Europe/Zurich', venue: 'ILO, Geneva', url: 'https://example.org/iocc61', status: 'scheduled' });
+    expect(result.meetings[0]).toEqual({ externalKey: 'iocc-61', label: 'row 1', title: 'IOCC-61', body: 'IOCC', start: '2025-11-20', end: '2025-11-21', time: '09:30', zone: 'Europe/Zurich', venue: 'ILO, Geneva', url: 'https://example.org/iocc61', status: 'scheduled' });
     expect(result.meetings[1]).toMatchObject({ kind: 'bureau', start: '2026-01-20', end: '2026-01-20' });
   });
 
@@ -99,14 +99,14 @@ describe('parseMeetingsFile: CSV', () => {
     const result = parseMeetingsFile('meetings.csv', csv);
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(result.meetings).toHaveLength(2);
-    expect(result.meetings[0]).toMatchObject({ title: 'BC COP-17, RC COP-12, SC COP-12', venue: 'CICG, Geneva', kind: 'governing-body', end: '2025-05-09', url: 'http://pic.int/' });
+    expect(result.meetings[0]).toMatchObject({ title: 'BC COP-17, RC COP-12, SC COP-12', venue: 'CICG, Geneva', end: '2025-05-09', url: 'http://pic.int/' });
     expect(result.meetings[1]).toMatchObject({ title: 'The "Bureau" call', venue: 'online,\r\nTeams', time: '14:00', kind: 'bureau' });
   });
 
   it('accepts name/city/timeZone headers in any case, and semicolon-separated files', () => {
     const csv = 'Name;Body;Start;End;City;TimeZone\nUNEA-7;UNEP / UN Environment Assembly;2025-12-08;2025-12-12;Nairobi;Africa/Nairobi\n';
     const result = parseMeetingsFile('export.CSV', csv);
-    expect(result.ok && result.meetings[0]).toMatchObject({ title: 'UNEA-7', kind: 'governing-body', zone: 'Africa/Nairobi', venue: 'Nairobi' });
+    expect(result.ok && result.meetings[0]).toMatchObject({ title: 'UNEA-7', zone: 'Africa/Nairobi', venue: 'Nairobi' });
   });
 
   it('reports every bad row by its spreadsheet row number (header = row 1)', () => {
@@ -145,7 +145,7 @@ describe('parseMeetingsFile: ICS and other files', () => {
     const result = parseMeetingsFile('outlook.ics', text);
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(result.meetings[0]).toEqual({
-      externalKey: 'abc@example.org', title: 'IOCC-61', body: '', kind: 'coordination', start: '2025-11-20', end: '2025-11-21',
+      externalKey: 'abc@example.org', label: 'event 1 (UID abc@example.org)', title: 'IOCC-61', body: '', start: '2025-11-20', end: '2025-11-21',
       time: '09:30', zone: 'Europe/Berlin', venue: 'ILO, Geneva', status: 'cancelled',
     });
   });

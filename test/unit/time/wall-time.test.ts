@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDateTimeToUtc, utcToLocal } from '../../../src/time/wall-time.ts';
-import { zoneTransitions } from '../../../src/calendar/ics-vtimezone.ts';
+import { zoneTransitions } from '../../../src/calendar-formats/ics-vtimezone.ts';
 
 const iso = (d: Date) => d.toISOString().replace('.000', '');
 

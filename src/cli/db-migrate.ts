@@ -1,7 +1,7 @@
 /** `npm run db:migrate`: applies pending migrations to the configured database (DATABASE_URL, or the embedded one). */
-import { loadConfigForTools } from '../cli/tool-config.ts';
-import { openDatabase } from './database.ts';
-import { applyPendingMigrations } from './migrate.ts';
+import { loadConfigForTools } from './tool-config.ts';
+import { openDatabase } from '../db/database.ts';
+import { applyPendingMigrations } from '../db/migrate.ts';
 import { UserFacingStartupError } from '../errors.ts';
 
 const config = loadConfigForTools();

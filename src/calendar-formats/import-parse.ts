@@ -6,7 +6,6 @@ import { resolveZone } from '../time/zones.ts';
 import { CITY_ZONES, normalizePlaceName } from '../time/zone-names.ts';
 import { parseCsv } from './csv.ts';
 import { readIcs, type IcsReadEvent } from './ics-reader.ts';
-import { inferMeetingKind, isMeetingKind, MEETING_KINDS, type MeetingKind } from './meeting-kind.ts';
 
 /** One meeting read from an import file, validated and ready to upsert. */
 export interface MeetingImport {
@@ -17,9 +16,12 @@ export interface MeetingImport {
    * as a new one.
    */
   externalKey: string;
+  /** Where the row is in the file (`row 4`, `event 2 (UID …)`), for messages. */
+  label: string;
   title: string;
   body: string;
-  kind: MeetingKind;
+  /** The kind as written (checked, or guessed from title and body, by the meetings import). */
+  kind?: string;
   start: LocalDate;
   /** Inclusive last day. */
   end: LocalDate;
@@ -31,6 +33,13 @@ export interface MeetingImport {
   /** `cancelled` only when an ICS event says STATUS:CANCELLED. */
   status: 'scheduled' | 'cancelled';
 }
+
+/** The largest file an import reads (checked before reading it) and the most meetings it takes at once. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 10_000;
+
+const tooMany = (n: number) =>
+  `The file holds ${n.toLocaleString('en-US')} meetings; Concord imports at most ${IMPORT_MAX_ROWS.toLocaleString('en-US')} at a time: split it into smaller files.`;
 
 export type MeetingsFileResult = { ok: true; meetings: MeetingImport[] } | { ok: false; errors: string[] };
 
@@ -121,12 +130,6 @@ function validateRow(row: RawRow): MeetingImport | string[] {
     if (resolved.ok) zone = resolved.zone;
     else problem(resolved.message);
   }
-  let kind: MeetingKind | undefined;
-  if (row.kind) {
-    const k = row.kind.toLowerCase();
-    if (isMeetingKind(k)) kind = k;
-    else problem(`kind ${JSON.stringify(row.kind)} is not one of ${MEETING_KINDS.join(', ')}`);
-  }
   if (row.url && !isHttpUrl(row.url)) problem(`url ${JSON.stringify(row.url)} is not an http(s) address`);
   if (errors.length > 0) return errors;
 
@@ -134,9 +137,9 @@ function validateRow(row: RawRow): MeetingImport | string[] {
   const body = row.body ?? '';
   const meeting: MeetingImport = {
     externalKey: row.key || rowExternalKey(body, title, row.start!),
+    label: row.label,
     title,
     body,
-    kind: kind ?? inferMeetingKind(body, title),
     start: row.start!,
     end: end!,
     zone,
@@ -144,6 +147,7 @@ function validateRow(row: RawRow): MeetingImport | string[] {
     status: 'scheduled',
   };
   if (time) meeting.time = time;
+  if (row.kind) meeting.kind = row.kind;
   const url = row.url || (row.source && isHttpUrl(row.source) ? row.source : undefined);
   if (url) meeting.url = url;
   return meeting;
@@ -214,17 +218,18 @@ function zoneFromLocation(location: string | undefined): string | undefined {
 }
 
 /** An ICS event as a raw row (so it goes through the same validation), or why it cannot be one. */
-function rowFromEvent(event: IcsReadEvent, label: string, options: MeetingsFileOptions): RawRow | string {
+function rowFromEvent(event: IcsReadEvent, label: string, options: MeetingsFileOptions, calendarZone?: string): RawRow | string {
   if (event.rrule) return `${label}: recurring events cannot be imported as meetings`;
   const base: RawRow = { label, title: event.summary.trim(), body: event.categories[0] ?? '', key: event.uid };
   if (event.location) base.venue = event.location;
   if (event.url) base.url = event.url;
   if (event.startKind === 'date') {
-    const zone = zoneFromLocation(event.location) ?? options.defaultZone;
+    const zone = zoneFromLocation(event.location) ?? calendarZone ?? options.defaultZone;
     if (!zone) return `${label}: an all-day event has no time zone and its location names no known city; give a default zone`;
     return { ...base, start: event.start, end: event.endInclusive, zone };
   }
-  const zone = event.tzid ?? (event.floating ? (options.defaultZone ?? 'UTC') : 'UTC');
+  // A UTC time (Google writes most events so) is kept in the calendar's own zone when the file names one.
+  const zone = event.tzid ?? (event.floating ? (options.defaultZone ?? 'UTC') : (calendarZone ?? 'UTC'));
   const start = utcToLocal(event.start, zone);
   const end = utcToLocal(event.end, zone);
   // An event ending at midnight ends on the previous day.
@@ -237,9 +242,10 @@ type Checked = { label: string; result: MeetingImport | string[] };
 function checkIcs(text: string, options: MeetingsFileOptions): { ok: true; checked: Checked[] } | { ok: false; errors: string[] } {
   const read = readIcs(text, options.defaultZone ? { defaultZone: options.defaultZone } : {});
   if (!read.ok) return read;
+  if (read.events.length > IMPORT_MAX_ROWS) return { ok: false, errors: [tooMany(read.events.length)] };
   const checked = read.events.map((event, i): Checked => {
     const label = `event ${i + 1} (UID ${event.uid})`;
-    const row = rowFromEvent(event, label, options);
+    const row = rowFromEvent(event, label, options, read.calendarZone);
     if (typeof row === 'string') return { label, result: [row] };
     const result = validateRow(row);
     if (!Array.isArray(result) && event.status === 'CANCELLED') result.status = 'cancelled';
@@ -252,12 +258,13 @@ function checkIcs(text: string, options: MeetingsFileOptions): { ok: true; check
  * Reads a meetings file for import: `.json` (meetings.json's shape — body, name, start, end,
  * city, timeZone, source — or title, body, start, end, time, timeZone, venue, kind, url), `.csv`
  * (a header row with those column names; RFC 4180 quoting) or `.ics`. Every row is validated
- * (ISO dates, end ≥ start, the zone through `resolveZone`, kind, URL, no duplicate) and **all**
+ * (ISO dates, end ≥ start, the zone through `resolveZone`, URL, no duplicate; the kind is the meetings
+ * import's to check) and **all**
  * problems are returned with their row numbers (JSON: position in the list, from 1; CSV: the
  * spreadsheet row, the header being row 1; ICS: event position and UID). The caller imports
  * nothing unless `ok`.
  *
- * @example parseMeetingsFile('meetings.json', text) // { ok: true, meetings: [{ externalKey: 'row:…', title: '…', kind: 'governing-body', … }] }
+ * @example parseMeetingsFile('meetings.json', text) // { ok: true, meetings: [{ externalKey: 'row:…', label: 'row 1', title: '…', … }] }
  */
 export function parseMeetingsFile(filename: string, text: string, options: MeetingsFileOptions = {}): MeetingsFileResult {
   const extension = /\.([a-z0-9]+)$/i.exec(filename.trim())?.[1]?.toLowerCase();
@@ -265,6 +272,7 @@ export function parseMeetingsFile(filename: string, text: string, options: Meeti
   if (extension === 'json' || extension === 'csv') {
     const rows = extension === 'json' ? rowsFromJson(text) : rowsFromCsv(text);
     if (!rows.ok) return rows;
+    if (rows.rows.length > IMPORT_MAX_ROWS) return { ok: false, errors: [tooMany(rows.rows.length)] };
     checked = rows.rows.map((row) => ({ label: row.label, result: 'error' in row ? [row.error] : validateRow(row) }));
   } else if (extension === 'ics' || extension === 'ical') {
     const ics = checkIcs(text, options);

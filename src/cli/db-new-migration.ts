@@ -1,8 +1,8 @@
 /** `npm run db:migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql from the schema diff. */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { diffMigrationsToSchema } from './migrate.ts';
-import { MIGRATIONS_DIR } from './migrations.ts';
+import { diffMigrationsToSchema } from '../db/migrate.ts';
+import { MIGRATIONS_DIR } from '../db/migrations.ts';
 
 const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 if (!name) {

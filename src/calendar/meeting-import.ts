@@ -1,17 +1,20 @@
 /**
  * Imports meetings read by `parseMeetingsFile` into a committee, idempotently: rows are matched by their
  * `externalKey`; new ones are added, changed ones updated (relative deadlines follow), unchanged ones left
- * alone — no write and no audit event. All in one transaction: a bad row imports nothing.
+ * alone — no write and no audit event. All in one transaction (imports of one committee queue up): a bad row
+ * imports nothing.
  */
 import type { Db } from '../db/database.ts';
 import { UserError } from '../errors.ts';
 import { recordAudit } from '../audit/audit-repository.ts';
 import { nextNumber } from '../committees/committee-repository.ts';
-import type { MeetingImport } from '../calendar/import-parse.ts';
+import type { MeetingImport } from '../calendar-formats/import-parse.ts';
 import { todayInZone } from '../time/local-date.ts';
 import { followMeeting } from '../deadlines/deadline-service.ts';
-import { createMeeting, inLongTransaction, meetingsByExternalKey, updateMeeting, type MeetingData } from './meeting-repository.ts';
-import { BODY_MAX, checkText, resolveSchedule, shortMeetingId, TITLE_MAX, VENUE_MAX, type Meeting } from './meeting-rules.ts';
+import { createMeeting, meetingsByExternalKey, updateMeeting, type MeetingData } from '../meetings/meeting-repository.ts';
+import { inImportTransaction } from './import-repository.ts';
+import { inferMeetingKind, isMeetingKind, MEETING_KINDS, type MeetingKind } from '../meetings/meeting-kind.ts';
+import { BODY_MAX, checkText, resolveSchedule, shortMeetingId, TITLE_MAX, VENUE_MAX, type Meeting } from '../meetings/meeting-rules.ts';
 
 export interface ImportSummary {
   total: number;
@@ -31,12 +34,20 @@ export class ImportRowsError extends UserError {
 
 const COMPARED = ['title', 'body', 'kind', 'startDate', 'endDate', 'startTime', 'endTime', 'timeZone', 'venue', 'status', 'url'] as const;
 
+/** The row's kind as written (any case), or guessed from its body and title. */
+function kindOf(row: MeetingImport): MeetingKind {
+  if (row.kind === undefined) return inferMeetingKind(row.body, row.title);
+  const kind = row.kind.toLowerCase();
+  if (isMeetingKind(kind)) return kind;
+  throw new UserError(`kind ${JSON.stringify(row.kind)} is not one of ${MEETING_KINDS.join(', ')}`);
+}
+
 function toData(row: MeetingImport): MeetingData {
   const schedule = resolveSchedule({ startDate: row.start, endDate: row.end, startTime: row.time ?? null, endTime: null, timeZone: row.zone });
   return {
     title: checkText('title', row.title, 1, TITLE_MAX),
     body: checkText('body', row.body, 0, BODY_MAX),
-    kind: row.kind,
+    kind: kindOf(row),
     startDate: schedule.startDate,
     endDate: schedule.endDate,
     startTime: schedule.startTime,
@@ -81,18 +92,18 @@ export async function importMeetings(
 ): Promise<ImportSummary> {
   const problems: string[] = [];
   const prepared: Array<{ row: MeetingImport; data: MeetingData }> = [];
-  rows.forEach((row, i) => {
+  for (const row of rows) {
     try {
       prepared.push({ row, data: toData(row) });
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      problems.push(`row ${i + 1} (${row.title.slice(0, 60)}): ${err.message}`);
+      problems.push(`${row.label} (${row.title.slice(0, 60)}): ${err.message}`);
     }
-  });
+  }
   if (problems.length > 0) throw new ImportRowsError(problems);
 
   const today = todayInZone(now, committee.timeZone);
-  return inLongTransaction(db, async (tx) => {
+  return inImportTransaction(db, committee.id, async (tx) => {
     const existing = await meetingsByExternalKey(tx, committee.id, prepared.map((p) => p.row.externalKey));
     const summary: ImportSummary = { total: prepared.length, added: 0, updated: 0, unchanged: 0, deadlinesMoved: 0 };
     for (const { row, data } of prepared) {
