@@ -22,7 +22,3 @@ export async function recordAudit(db: DbClient, e: AuditEntry): Promise<void> {
     },
   });
 }
-
-export function listAudit(db: DbClient, committeeId: string, take = 50) {
-  return db.auditEvent.findMany({ where: { committeeId }, orderBy: { createdAt: 'desc' }, take });
-}

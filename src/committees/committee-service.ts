@@ -7,7 +7,7 @@ import { upsertMember } from './member-repository.ts';
 import { writeCommittee } from './committee-write.ts';
 import { validateZone } from './validate.ts';
 
-export const DEFAULT_COMMITTEE_ZONE = 'Europe/Zurich';
+const DEFAULT_COMMITTEE_ZONE = 'Europe/Zurich';
 
 export interface SetupInput {
   name: string;

@@ -15,7 +15,7 @@ export interface Actor {
 const SECRETARIAT: Role[] = ['secretariat'];
 const OFFICERS: Role[] = ['secretariat', 'chair'];
 
-export const PERMISSIONS = {
+const PERMISSIONS = {
   'committee.setup': { roles: SECRETARIAT, what: 'change the committee set-up' },
   'org.add': { roles: SECRETARIAT, what: 'add organizations' },
   'org.edit': { roles: SECRETARIAT, what: 'edit organizations' },
@@ -44,7 +44,7 @@ export class PermissionError extends UserError {
   }
 }
 
-export function isAllowed(actor: Actor, action: Action): boolean {
+function isAllowed(actor: Actor, action: Action): boolean {
   return actor.role !== null && (PERMISSIONS[action].roles as readonly Role[]).includes(actor.role);
 }
 

@@ -52,7 +52,7 @@ export interface DeadlineInput {
 }
 
 /** D-n of the committee, or a clear "there is none". */
-export async function requireDeadline(db: DbClient, committeeId: string, number: number): Promise<Deadline> {
+async function requireDeadline(db: DbClient, committeeId: string, number: number): Promise<Deadline> {
   const found = await findDeadline(db, committeeId, number);
   if (found) return found;
   const last = await lastDeadlineNumber(db, committeeId);

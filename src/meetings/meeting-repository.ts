@@ -1,4 +1,3 @@
-import type { Db } from '../db/database.ts';
 import type { DbClient, Tx } from '../db/transaction.ts';
 import type { MeetingKind as DbMeetingKind, Meeting as MeetingRow } from '../../prisma/generated/client.ts';
 import type { Meeting, MeetingKind, MeetingStatus } from './meeting-rules.ts';
@@ -12,7 +11,7 @@ const TO_DB: Record<MeetingKind, DbMeetingKind> = {
 };
 const FROM_DB = Object.fromEntries(Object.entries(TO_DB).map(([k, v]) => [v, k])) as Record<DbMeetingKind, MeetingKind>;
 
-export function toMeeting(row: MeetingRow): Meeting {
+function toMeeting(row: MeetingRow): Meeting {
   return { ...row, kind: FROM_DB[row.kind], status: row.status as MeetingStatus };
 }
 
@@ -29,11 +28,6 @@ function toRow(data: Partial<MeetingData>) {
 
 export async function findMeeting(db: DbClient, committeeId: string, number: number): Promise<Meeting | null> {
   const row = await db.meeting.findUnique({ where: { committeeId_number: { committeeId, number } } });
-  return row ? toMeeting(row) : null;
-}
-
-export async function findMeetingById(db: DbClient, id: string): Promise<Meeting | null> {
-  const row = await db.meeting.findUnique({ where: { id } });
   return row ? toMeeting(row) : null;
 }
 
@@ -92,19 +86,10 @@ export async function listMeetings(db: DbClient, committeeId: string, q: Meeting
   return rows.map(toMeeting);
 }
 
-export async function countMeetings(db: DbClient, committeeId: string): Promise<number> {
-  return db.meeting.count({ where: { committeeId } });
-}
-
 /** Meetings of a committee by import key, for idempotent re-import. */
 export async function meetingsByExternalKey(db: DbClient, committeeId: string, keys: string[]): Promise<Map<string, Meeting>> {
   const rows = await db.meeting.findMany({ where: { committeeId, externalKey: { in: keys } } });
   return new Map(rows.map((r) => [r.externalKey!, toMeeting(r)]));
-}
-
-/** One transaction with a generous timeout, for imports of many rows. */
-export function inLongTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(fn, { timeout: 120_000, maxWait: 10_000 });
 }
 
 export async function meetingsByIds(db: DbClient, committeeId: string, ids: string[]): Promise<Map<string, Meeting>> {

@@ -55,14 +55,14 @@ export interface ResolvedSchedule extends Schedule {
 }
 
 /** The longest meeting Concord accepts, in days (the longest COPs run two weeks). */
-export const MAX_MEETING_DAYS = 62;
+const MAX_MEETING_DAYS = 62;
 /** A timed meeting without an end time lasts this long in calendars. */
-export const DEFAULT_TIMED_MINUTES = 60;
+const DEFAULT_TIMED_MINUTES = 60;
 
 export const TITLE_MAX = 200;
 export const VENUE_MAX = 200;
 export const BODY_MAX = 100;
-export const URL_MAX = 1000;
+const URL_MAX = 1000;
 export const SYMBOL_MAX = 100;
 
 export const shortMeetingId = (n: number) => `M-${n}`;

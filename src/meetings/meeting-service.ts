@@ -44,7 +44,7 @@ export interface MeetingInput {
 }
 
 /** Validates everything that needs no database: the meeting's data, ready to write. */
-export function meetingData(input: MeetingInput, committeeZone: string): { data: MeetingData; note?: string } {
+function meetingData(input: MeetingInput, committeeZone: string): { data: MeetingData; note?: string } {
   const title = checkText('title', input.title, 1, TITLE_MAX);
   const body = checkText('body', input.body ?? '', 0, BODY_MAX);
   const timeZone = input.timeZone === undefined ? committeeZone : validateZone(input.timeZone);

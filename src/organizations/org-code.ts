@@ -5,6 +5,8 @@
  *
  * @example checkOrgCode(' unep ') // { ok: true, code: 'UNEP' }
  */
+import { UserError } from '../errors.ts';
+
 const ORG_CODE = /^[A-Za-z0-9-]{2,16}$/;
 const SHOWN_MAX = 40;
 
@@ -16,4 +18,11 @@ export function checkOrgCode(input: string): OrgCodeCheck {
   const points = Array.from(code);
   const shown = points.length > SHOWN_MAX ? `${points.slice(0, SHOWN_MAX).join('')}…` : code;
   return { ok: false, error: `“${shown}” is not an organization code: codes are 2–16 letters, digits or -, e.g. FAO or WB.` };
+}
+
+/** The service side: the code in upper case, or a UserError saying what a code is. */
+export function normalizeOrgCode(input: string): string {
+  const r = checkOrgCode(input);
+  if (!r.ok) throw new UserError(r.error);
+  return r.code;
 }

@@ -12,10 +12,6 @@ export function findOrganization(db: DbClient, committeeId: string, code: string
   return db.organization.findUnique({ where: { committeeId_code: { committeeId, code: code.toUpperCase() } } });
 }
 
-export function findOrganizationsByCodes(db: DbClient, committeeId: string, codes: string[]) {
-  return db.organization.findMany({ where: { committeeId, code: { in: codes.map((c) => c.toUpperCase()) } } });
-}
-
 export function listOrganizations(db: DbClient, committeeId: string) {
   return db.organization.findMany({
     where: { committeeId },

@@ -5,7 +5,7 @@ import type { Committee, Scope } from '../committees/scope.ts';
 import { committeeWrite } from '../committees/committee-write.ts';
 import { requireLength, validateZone } from '../committees/validate.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
-import { checkOrgCode } from './org-code.ts';
+import { normalizeOrgCode } from './org-code.ts';
 import {
   createOrganization,
   deleteOrganization,
@@ -22,13 +22,6 @@ export interface OrganizationInput {
   acronym?: string;
   timeZone?: string;
   channelId?: string | null;
-}
-
-/** An organization code by the one rule (`org-code.ts`), upper case; a bad one is refused with that rule. */
-function normalizeOrgCode(input: string): string {
-  const r = checkOrgCode(input);
-  if (!r.ok) throw new UserError(r.error);
-  return r.code;
 }
 
 /** Finds an organization of the committee by code or explains, with a "did you mean", that there is none. */

@@ -20,9 +20,9 @@ export interface SeedOrganization {
   timeZone: string;
 }
 
-export const IOCC_NAME = 'IOMC Inter-Organization Coordinating Committee (IOCC)';
+const IOCC_NAME = 'IOMC Inter-Organization Coordinating Committee (IOCC)';
 
-export function iomcOrganizations(): SeedOrganization[] {
+function iomcOrganizations(): SeedOrganization[] {
   return JSON.parse(readFileSync(path.join(PRISMA_DIR, 'seed-data/iomc-organizations.json'), 'utf8')) as SeedOrganization[];
 }
 

@@ -270,11 +270,6 @@ export function parseShortId(input: string, prefix: ShortIdPrefix): ArgResult<nu
   return { ok: true, value: Number(digits) };
 }
 
-/** `12` → `F-12`. */
-export function formatShortId(prefix: ShortIdPrefix, n: number): string {
-  return `${prefix}-${n}`;
-}
-
 // ——— roles and member kinds ———
 
 /** `chair|secretariat|member|observer`, case-insensitive, with a "did you mean". */

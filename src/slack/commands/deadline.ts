@@ -16,7 +16,7 @@ import { changeEnv } from './calendar-env.ts';
 const scopeOf = (ctx: CommandContext) => resolveScope(ctx.deps.db, ctx.key, ctx.userId);
 
 /** Without DAYS, `deadlines` looks this far ahead (as the App Home does). */
-export const DEFAULT_DEADLINE_DAYS = 90;
+const DEFAULT_DEADLINE_DAYS = 90;
 
 const RELATIVE = /^(\d{1,5})\s+(days?|weeks?|months?|years?)\s+(before|after|from)\s+(\S+)$/i;
 

@@ -504,10 +504,6 @@ export function entriesOf(group: HelpGroup): HelpEntry[] {
   return HELP_CATALOG.filter((entry) => entry.group === group);
 }
 
-export function groupTitle(group: HelpGroup): string {
-  return HELP_GROUPS.find((g) => g.key === group)?.title ?? group;
-}
-
 export interface ResolvedHelpExample extends HelpExample {
   /** As typed, with the command name: `/concord org show UNEP`. */
   text: string;
