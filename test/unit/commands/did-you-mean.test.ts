@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance } from '../../../src/util/did-you-mean.ts';
+import { closestMatch, didYouMean, editDistance } from '../../../src/util/did-you-mean.ts';
+import { resolveZone } from '../../../src/time/zones.ts';
 
 const SUBCOMMANDS = ['help', 'setup', 'org', 'member', 'members', 'role', 'whoami', 'meeting', 'meetings', 'deadline', 'deadlines', 'assign', 'followups', 'followup', 'done', 'snooze', 'cancel', 'reassign', 'record', 'records', 'export', 'digest', 'calendar'];
 const ORGS = ['FAO', 'ILO', 'UNDP', 'UNEP', 'UNIDO', 'UNITAR', 'WHO', 'WB', 'OECD'];
@@ -70,5 +71,30 @@ describe('didYouMean', () => {
 
   it('stays cheap for pasted text', () => {
     expect(didYouMean('x'.repeat(4_000), SUBCOMMANDS)).toBeUndefined();
+  });
+});
+
+describe('closestMatch (time zones and cities): the same distance and threshold as didYouMean', () => {
+  const ZONES = ['europe/zurich', 'europe/vienna', 'america/new_york', 'africa/nairobi'];
+
+  it('suggests within the threshold of the input length, and not beyond', () => {
+    expect(closestMatch('europe/zurik', ZONES)).toBe('europe/zurich');
+    expect(closestMatch('africa/nairbio', ZONES)).toBe('africa/nairobi'); // a swap of two neighbours counts once
+    expect(closestMatch('europe/zxxxxx', ZONES)).toBeUndefined();
+    expect(closestMatch('x'.repeat(4_000), ZONES)).toBeUndefined();
+  });
+
+  it.each([
+    ['UNPD', ['UNDP', 'UNEP']],
+    ['rcrods', ['records', 'record']],
+    ['calender', ['calendar']],
+    ['qqqqqqqq', ['calendar']],
+  ])('agrees with didYouMean on %s beyond exact and prefix matches', (input, candidates) => {
+    expect(closestMatch(input, candidates)).toBe(didYouMean(input, candidates));
+  });
+
+  it('is what a misspelt time zone gets as "did you mean"', () => {
+    expect(resolveZone('Europe/Zurik')).toMatchObject({ ok: false, suggestion: 'Europe/Zurich' });
+    expect(resolveZone('Africa/Nairbio')).toMatchObject({ ok: false, suggestion: 'Africa/Nairobi' });
   });
 });
