@@ -45,7 +45,7 @@ async function timeCommands(t: { sandbox: Sandbox; iomc: ReturnType<typeof loadI
 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 
-await globalSetup();
+const teardown = await globalSetup();
 console.log(`Concord benchmarks — ${new Date().toISOString()}, Node ${process.version}, N=${N}\n`);
 
 // Start-up: migrations on a fresh embedded database.
@@ -125,3 +125,4 @@ child.kill('SIGTERM');
 await new Promise((r) => child.on('exit', r));
 await sandbox.close();
 await database.drop();
+await teardown();
