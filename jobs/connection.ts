@@ -1,6 +1,8 @@
 /** Redis connections for BullMQ and the web side. Redis holds timers and caches only; the database is the truth. */
 import { Redis } from 'ioredis';
 import { UserFacingStartupError } from '../src/errors.ts';
+import type { Logger } from '../src/logger.ts';
+import { withTimeout } from '../src/util/timeout.ts';
 
 /** Workers need `maxRetriesPerRequest: null` (BullMQ); producers fail fast instead. */
 export function createRedis(url: string, purpose: 'worker' | 'producer'): Redis {
@@ -11,19 +13,36 @@ export function createRedis(url: string, purpose: 'worker' | 'producer'): Redis 
     connectTimeout: 3000,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
-  // Connection errors surface where a command fails (health shows `redis: down`); ioredis would
-  // otherwise print each reconnect attempt as an unhandled error.
+  // Connection errors surface where a command fails (health shows `redis: down`) and as one line per
+  // state change (reportRedisState); ioredis would otherwise print each reconnect attempt.
   redis.on('error', () => {});
   return redis;
+}
+
+/**
+ * One log line when Redis goes away and one when it is back, however many reconnect attempts and
+ * errors there are in between. `isDown()` lets error handlers of clients on this connection stay quiet.
+ */
+export function reportRedisState(redis: Redis, logger: Logger): { isDown(): boolean } {
+  let down = false;
+  // ioredis reconnects only after a connection it did not close on purpose (a shutdown does not count).
+  redis.on('reconnecting', () => {
+    if (down) return;
+    down = true;
+    logger.warn('Redis unreachable; retrying (timers wait, nothing is lost)');
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.info('Redis reachable again');
+  });
+  return { isDown: () => down };
 }
 
 /** Connects once at startup; an unreachable Redis is one clear line, not a stack trace. */
 export async function connectOrExplain(redis: Redis, url: string): Promise<void> {
   try {
-    await Promise.race([
-      redis.connect(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 4000)),
-    ]);
+    await withTimeout(redis.connect(), 4000);
     await redis.ping();
   } catch {
     redis.disconnect();

@@ -18,21 +18,49 @@ export function createLogger(level: string): Logger {
   });
 }
 
-/** Bolt's Logger interface over pino. Bolt logs strings; we pass them through at the same level. */
+const BOLT_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+/** Longest line Bolt may log; its useful lines ("Slack API error: invalid_blocks") are short. */
+const BOLT_LINE_MAX = 300;
+
+/** Anything shaped like a Slack token or signature, in case a library line quotes one. */
+const SECRET_SHAPES = /\b(?:xox[a-z]-[\w-]+|xapp-[\w-]+|v0=[0-9a-f]{16,})/gi;
+
+/**
+ * Bolt's Logger interface over pino, capped: Bolt, its WebClient and its Socket Mode client log whole
+ * request and response bodies at debug (message text, trigger_ids, view contents), so their debug lines
+ * are never emitted, whatever LOG_LEVEL says; Bolt's own level (setLevel) is honoured on top of pino's.
+ * The remaining lines are short library messages; errors are reduced to their class and code.
+ */
 export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
-  let level = child.level as LogLevel;
+  let level = 'info' as LogLevel; // Bolt's LogLevel values are these strings
+  const emit = (at: Exclude<(typeof BOLT_LEVELS)[number], 'debug'>, msg: unknown[]) => {
+    if (BOLT_LEVELS.indexOf(at) < BOLT_LEVELS.indexOf(level as (typeof BOLT_LEVELS)[number])) return;
+    child[at](boltLine(msg));
+  };
   return {
-    debug: (...msg) => child.debug(msg.map(String).join(' ')),
-    info: (...msg) => child.info(msg.map(String).join(' ')),
-    warn: (...msg) => child.warn(msg.map(String).join(' ')),
-    error: (...msg) => child.error(msg.map((m) => (m instanceof Error ? `${m.name}: ${m.message}` : String(m))).join(' ')),
+    debug: () => {},
+    info: (...msg) => emit('info', msg),
+    warn: (...msg) => emit('warn', msg),
+    error: (...msg) => emit('error', msg),
     setLevel: (l) => {
       level = l;
     },
     getLevel: () => level,
     setName: () => {},
   };
+}
+
+function boltLine(msg: unknown[]): string {
+  const parts = msg.map((m) => {
+    if (m instanceof Error) {
+      const { errorName, errorCode } = describeError(m);
+      return errorCode ? `${errorName} (${errorCode})` : errorName;
+    }
+    return typeof m === 'string' ? m : '[object]';
+  });
+  const line = parts.join(' ').replace(SECRET_SHAPES, '[redacted]');
+  return line.length > BOLT_LINE_MAX ? `${line.slice(0, BOLT_LINE_MAX)}…` : line;
 }
 
 /** What may be logged of an error: its class and code, never its message (it can quote user text or SQL values). */

@@ -8,9 +8,9 @@ import type { Config } from './config.ts';
 import { describeError, type Logger } from './logger.ts';
 import { openDatabase, pingDatabase, type Database } from './db/database.ts';
 import { applyPendingMigrations } from './db/migrate.ts';
-import { createRedis, connectOrExplain } from '../jobs/connection.ts';
+import { createRedis, connectOrExplain, reportRedisState } from '../jobs/connection.ts';
 import { startWorker, type RunningWorker } from '../jobs/worker.ts';
-import { createWebServer, listen, type Route } from './web/server.ts';
+import { closeServer, createWebServer, listen, type Route } from './web/server.ts';
 import { healthHandler } from './web/health.ts';
 import { calendarFeedRoute } from './web/calendar-route.ts';
 import { ConcordHttpReceiver } from './slack/http-receiver.ts';
@@ -19,6 +19,12 @@ import { buildSlackApp } from './slack/app.ts';
 import { createUserZones } from './slack/user-zone.ts';
 import { createQueue, enqueueDeliveries } from '../jobs/queue.ts';
 import type { Dispatch } from './outbox/announcer.ts';
+import { settledWithin } from './util/timeout.ts';
+
+/** How long shutdown waits for in-flight HTTP requests before closing the connections still open. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+type Closer = () => Promise<unknown>;
 
 export interface RunningConcord {
   /** Port of the HTTP server (web role), else undefined. */
@@ -33,7 +39,7 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
   const redis = createRedis(config.redisUrl, 'producer');
   await connectOrExplain(redis, config.redisUrl);
   const database = await openDatabase(config);
-  const closers: Array<() => Promise<unknown>> = [];
+  const closers: Closer[] = [];
   try {
     const applied = await applyPendingMigrations(database);
     logger.info({ applied, database: database.kind }, applied.length ? 'applied migrations' : 'database schema is up to date');
@@ -41,6 +47,9 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
     let worker: RunningWorker | undefined;
     if (config.role !== 'web') {
       worker = await startWorker({ config, logger, db: database.prisma });
+      // Without a listener BullMQ prints each connection error of this queue (and its job scheduler) as a
+      // stack trace; the worker logs the outage itself, once per state change.
+      worker.queue.on('error', () => {});
       closers.push(() => worker!.close());
     }
 
@@ -48,7 +57,8 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
     if (config.role !== 'worker') {
       const web = await startWeb(config, logger, database, redis);
       port = web.port;
-      closers.unshift(...web.closers);
+      // The web side and the worker wind down side by side, so shutdown takes the longer grace, not the sum.
+      closers.unshift(() => inOrder(web.closers, logger));
     }
 
     return {
@@ -56,7 +66,7 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
       database,
       worker,
       async close() {
-        for (const close of closers) await close().catch((err: unknown) => logger.warn({ ...describeError(err) }, 'error while closing'));
+        await Promise.all(closers.map((close) => inOrder([close], logger))); // web side ∥ worker
         await database.close();
         redis.disconnect();
       },
@@ -75,10 +85,15 @@ async function startWeb(
   logger: Logger,
   database: Database,
   redis: Redis,
-): Promise<{ port: number; closers: Array<() => Promise<unknown>> }> {
-  const closers: Array<() => Promise<unknown>> = [];
+): Promise<{ port: number; closers: Closer[] }> {
+  const closers: Closer[] = [];
+  const redisState = reportRedisState(redis, logger.child({ component: 'web' }));
   const queue = createQueue(redis, config.redisPrefix);
-  closers.push(() => Promise.race([queue.close(), new Promise((r) => setTimeout(r, 1000))]));
+  // BullMQ repeats every connection error here; the outage itself is logged once by reportRedisState.
+  queue.on('error', (err) => {
+    if (!redisState.isDown() && redis.status === 'ready') logger.error({ ...describeError(err) }, 'queue error');
+  });
+  closers.push(() => settledWithin(queue.close(), 1000));
   // A failed enqueue loses nothing: the row is in the database and the worker's reconciler finds it.
   const dispatch: Dispatch = (ids) =>
     enqueueDeliveries(queue, ids).catch((err: unknown) => logger.warn({ ...describeError(err), count: ids.length }, 'enqueue failed; the reconciler will deliver'));
@@ -100,22 +115,19 @@ async function startWeb(
     ? undefined
     : new ConcordHttpReceiver({ signingSecret: config.slackSigningSecret!, replayGuard: createReplayGuard(redis, config.redisPrefix), logger });
   const app = buildSlackApp({ config, logger, deps, receiver });
-  if (receiver) routes.push({ method: 'POST', path: '/slack/events', handler: (req, res) => receiver.handle(req, res) });
+  if (receiver) routes.push({ method: 'POST', path: '/slack/events', handler: (req, res, _params, body) => receiver.handle(req, res, body) });
   else {
     await app.start();
     closers.push(() => app.stop());
   }
   const server = createWebServer(routes, logger);
   const port = await listen(server, config.port);
-  closers.unshift(() => closeServer(server));
+  closers.unshift(() => closeServer(server, SHUTDOWN_GRACE_MS));
   logger.info({ port, mode: socketMode ? 'socket' : 'http' }, 'web side listening');
   return { port, closers };
 }
 
-/** Stops taking requests, lets in-flight ones finish. */
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
+/** Runs closers one after another; a failing one is logged and the rest still run. */
+async function inOrder(closers: Closer[], logger: Logger): Promise<void> {
+  for (const close of closers) await close().catch((err: unknown) => logger.warn({ ...describeError(err) }, 'error while closing'));
 }

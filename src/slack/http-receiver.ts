@@ -10,7 +10,6 @@ import type { Logger } from '../logger.ts';
 import { checkSignature } from './verify-signature.ts';
 import { describeError } from '../logger.ts';
 import type { ReplayGuard } from './replay-guard.ts';
-import { readBody } from '../web/read-body.ts';
 
 const ACK_DEADLINE_MS = 2800;
 
@@ -62,14 +61,8 @@ export class ConcordHttpReceiver implements Receiver {
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 
-  /** Handles `POST /slack/events`. */
-  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let raw: string;
-    try {
-      raw = await readBody(req, 1_000_000);
-    } catch {
-      return send(res, 413);
-    }
+  /** Handles `POST /slack/events`; the web server has read the body (`raw`) and refused oversized ones. */
+  async handle(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
     let parsed: Parsed;
     try {
       parsed = parse(String(req.headers['content-type'] ?? ''), raw);
@@ -105,6 +98,7 @@ export class ConcordHttpReceiver implements Receiver {
 
   private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<void> {
     if (!this.app) throw new Error('receiver used before init');
+    this.log.debug({ type: typeof body.type === 'string' ? body.type : 'command' }, 'slack request');
     let acked = false;
     const timer = setTimeout(() => {
       if (acked) return;

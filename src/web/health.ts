@@ -1,22 +1,15 @@
 /** `GET /healthz`: 200 {"db":"ok","redis":"ok"}, or 503 naming what is down. */
 import type { ServerResponse } from 'node:http';
+import { withTimeout } from '../util/timeout.ts';
 
 export type Probe = () => Promise<unknown>;
 
 async function status(probe: Probe, timeoutMs: number): Promise<'ok' | 'down'> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
-      }),
-    ]);
+    await withTimeout(probe(), timeoutMs);
     return 'ok';
   } catch {
     return 'down';
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -24,6 +17,6 @@ export function healthHandler(probes: { db: Probe; redis: Probe }, timeoutMs = 1
   return async (_req: unknown, res: ServerResponse): Promise<void> => {
     const [db, redis] = await Promise.all([status(probes.db, timeoutMs), status(probes.redis, timeoutMs)]);
     const ok = db === 'ok' && redis === 'ok';
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ db, redis }));
+    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ db, redis }));
   };
 }

@@ -2,58 +2,16 @@
  * Concord as an operator meets it: `npm start`'s entry point as a real process — configuration errors,
  * Redis down at start, the embedded database in a data directory, /healthz, and SIGTERM.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, startConcordProcess as start, startPrivateRedis, waitForHealth } from '../support/concord-process.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn' };
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...BASE_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(port: number, want: number, timeoutMs = 40_000): Promise<{ status: number; body: unknown }> {
-  const until = Date.now() + timeoutMs;
-  let last: { status: number; body: unknown } = { status: 0, body: null };
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
-      last = { status: r.status, body: await r.json() };
-      if (r.status === want) return last;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return last;
-}
-
-const cleanups: Array<() => void> = [];
-afterAll(() => cleanups.forEach((c) => c()));
+const cleanups: Array<() => unknown> = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
 
 describe('the concord process', () => {
   it('lists every configuration problem in one message and exits 1, without a stack trace', async () => {
@@ -79,13 +37,11 @@ describe('the concord process', () => {
   it('starts on the embedded database, answers /healthz (503 when Redis goes down), refuses a second process on the same data, stops on SIGTERM', { timeout: 120_000 }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'concord-data-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const redisPort = await freePort();
-    const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    cleanups.push(() => redis.kill('SIGKILL'));
-    await new Promise((r) => setTimeout(r, 300));
+    const redis = await startPrivateRedis();
+    cleanups.push(() => redis.kill());
 
     const port = await freePort();
-    const env = { SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/', REDIS_URL: `redis://127.0.0.1:${redisPort}`, DATA_DIR: dataDir, PORT: String(port) };
+    const env = { SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/', REDIS_URL: redis.url, DATA_DIR: dataDir, PORT: String(port) };
     const app = start(env);
     cleanups.push(() => app.child.kill('SIGKILL'));
     expect(await waitForHealth(port, 200), app.output()).toEqual({ status: 200, body: { db: 'ok', redis: 'ok' } });
@@ -94,7 +50,7 @@ describe('the concord process', () => {
     expect(await second.exited).toBe(1);
     expect(second.output()).toMatch(/already open in another Concord process/);
 
-    redis.kill('SIGKILL');
+    await redis.kill();
     expect(await waitForHealth(port, 503)).toEqual({ status: 503, body: { db: 'ok', redis: 'down' } });
 
     app.child.kill('SIGTERM');
