@@ -110,9 +110,11 @@ describe('the committee always keeps a secretariat (issue 8.5)', () => {
       const won = replies.map((r) => /✅/.test(r));
       expect(won.filter(Boolean), replies.join('\n---\n')).toHaveLength(1);
       const loser = replies[won.indexOf(false)]!;
-      // The loser is no longer secretariat by the time its change runs: it is told so, naming who is.
-      expect(loser).toMatch(/would leave the committee without a secretariat|Only the secretariat can change roles/);
       const winner = won[0] ? a : b;
+      // The loser's change runs after the winner's, with the role read again: it is no longer secretariat,
+      // and is told so, with the name of the one who is.
+      expect(loser).toMatch(/Only the secretariat can change roles/);
+      expect(loser).toContain(`<@${winner}>`);
       expect(await secretariats()).toEqual([winner]);
     }
   });
@@ -128,6 +130,7 @@ describe('the committee always keeps a secretariat (issue 8.5)', () => {
     ]);
     for (const reply of replies) expect(reply).not.toMatch(WENT_WRONG);
     expect(replies.filter((r) => /✅/.test(r)), replies.join('\n---\n')).toHaveLength(1);
+    expect(replies.filter((r) => /Only the secretariat can remove members/.test(r))).toHaveLength(1);
     expect(await secretariats()).toHaveLength(1);
     const [still] = await secretariats();
     const gone = still === a ? b : a;
