@@ -100,7 +100,7 @@ console.log(line('refused org add (member)', await timeCommands(t, t.iomc.focalP
 // The calendar: the 35 real meetings imported, then the list and the ICS feed.
 const direct = await openPostgres(database.url);
 t0 = performance.now();
-await runImport(direct.prisma, { file: 'test/fixtures/meetings.json' });
+await runImport(direct.prisma, { file: 'prisma/seed-data/meetings.json' });
 console.log(`\nimport of 35 meetings (one transaction): ${(performance.now() - t0).toFixed(0)} ms`);
 await direct.close();
 console.log(line('meetings all (35 meetings)', await timeCommands(t, t.iomc.chair, () => 'meetings all', Math.ceil(N / 5))));

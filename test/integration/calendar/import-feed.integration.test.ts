@@ -19,7 +19,7 @@ import { PermissionError } from '../../../src/committees/permissions.ts';
 import { snapshotDatabase } from '../../support/snapshot.ts';
 import { calendarFixture, PEOPLE, type CalendarFixture } from './calendar-fixture.ts';
 
-const FIXTURE = path.resolve('test/fixtures/meetings.json');
+const FIXTURE = path.resolve('prisma/seed-data/meetings.json');
 const source = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Array<{ name: string; start: string; end: string; timeZone: string; city: string }>;
 
 let f: CalendarFixture;

@@ -4,7 +4,7 @@ import { buildIcs, type IcsDateEvent } from '../../../src/calendar-formats/ics-w
 import { parseMeetingsFile } from '../../../src/calendar-formats/import-parse.ts';
 import { readFeed } from '../../integration/calendar/ical-client.ts';
 
-const fixtureText = readFileSync(new URL('../../fixtures/meetings.json', import.meta.url), 'utf8');
+const fixtureText = readFileSync(new URL('../../../prisma/seed-data/meetings.json', import.meta.url), 'utf8');
 const lastModified = new Date('2026-01-15T10:00:00Z');
 
 describe('meetings.json → ICS feed → calendar client', () => {

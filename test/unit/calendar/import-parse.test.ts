@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMeetingsFile, rowExternalKey } from '../../../src/calendar-formats/import-parse.ts';
 import { inferMeetingKind } from '../../../src/meetings/meeting-kind.ts';
 
-const fixtureText = readFileSync(new URL('../../fixtures/meetings.json', import.meta.url), 'utf8');
+const fixtureText = readFileSync(new URL('../../../prisma/seed-data/meetings.json', import.meta.url), 'utf8');
 const fixture = JSON.parse(fixtureText) as Array<Record<string, string>>;
 
 describe('parseMeetingsFile: JSON', () => {

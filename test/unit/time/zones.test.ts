@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveZone } from '../../../src/time/zones.ts';
 import { readFileSync } from 'node:fs';
 
-const meetings = JSON.parse(readFileSync(new URL('../../fixtures/meetings.json', import.meta.url), 'utf8')) as Array<{ city: string; timeZone: string }>;
+const meetings = JSON.parse(readFileSync(new URL('../../../prisma/seed-data/meetings.json', import.meta.url), 'utf8')) as Array<{ city: string; timeZone: string }>;
 
 describe('resolveZone', () => {
   it.each([
