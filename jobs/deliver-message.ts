@@ -5,7 +5,8 @@
  * (slack-platform.md §5), posts, and schedules the next head. On HTTP 429 the channel waits Retry-After.
  * Every message carries metadata naming its row; when an earlier attempt may have reached Slack (a
  * worker died mid-post, a call failed half-way), the channel's history is searched first and a message
- * found there is recorded instead of posted again.
+ * found there is recorded instead of posted again. A direct message goes to the bot's DM with its
+ * recipient (or, refused, to its fallback channel); an edit row updates an earlier row's message.
  */
 import { DelayedError, UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -13,16 +14,21 @@ import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Db } from '../src/db/database.ts';
-import { channelHead, claimHead, getOutbound, markFailed, markSent, releaseOutbound, touchClaim, type OutboundRow } from '../src/outbox/outbox-repository.ts';
+import { channelHead, claimHead, getOutbound, markFailed, markSent, postedMessage, releaseOutbound, touchClaim, type OutboundRow } from '../src/outbox/outbox-repository.ts';
 import { describeError, type Logger } from '../src/logger.ts';
 import { enqueueDeliveries } from './queue.ts';
 import { findPostedMessage, outboundMetadata } from './posted-message.ts';
+import { DM_REFUSED, resolveTarget, type Target } from './message-target.ts';
 
 export const deliverPayload = z.object({ outboundId: z.uuid() });
 
 export const CHANNEL_INTERVAL_MS = 1000;
 /** Slack errors that retrying cannot fix. */
-const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_blocks', 'msg_too_long', 'no_text', 'invalid_auth', 'account_inactive', 'restricted_action', 'invalid_metadata_format', 'invalid_metadata_schema']);
+const PERMANENT = new Set([
+  'channel_not_found', 'not_in_channel', 'is_archived', 'invalid_blocks', 'msg_too_long', 'no_text', 'invalid_auth', 'account_inactive',
+  'restricted_action', 'invalid_metadata_format', 'invalid_metadata_schema', 'message_not_found', 'cant_update_message', 'edit_window_closed',
+  ...DM_REFUSED,
+]);
 
 export interface DeliverDeps {
   db: Db;
@@ -69,48 +75,97 @@ export async function deliverMessage(deps: DeliverDeps, job: Job, token?: string
 type Outcome = { kind: 'sent' } | { kind: 'failed'; reason: string } | { kind: 'ratelimited'; retryAfterMs: number } | { kind: 'retry'; reason: string };
 
 async function send(deps: DeliverDeps, row: OutboundRow, job: Job): Promise<Outcome> {
-  const { db, client, logger } = deps;
-  if (row.outcomeUnknown) {
-    const found = await findPostedMessage(client, row).catch((err: unknown) => {
-      logger.warn({ outboundId: row.id, ...describeError(err) }, 'could not search the channel for an earlier post; posting');
-      return undefined;
-    });
-    if (found) {
-      await markSent(db, row.id, found);
-      logger.info({ outboundId: row.id, channel: row.channelId }, 'message had reached Slack before; recorded, not posted again');
-      return { kind: 'sent' };
-    }
-  }
-  await touchClaim(db, row.id);
+  if (row.updateOfId) return edit(deps, row, row.updateOfId);
+  let target: Target;
   try {
-    const res = await client.chat.postMessage({
-      channel: row.channelId,
-      text: row.text,
-      ...(row.blocks ? { blocks: row.blocks as KnownBlock[] } : {}),
-      unfurl_links: false,
-      metadata: outboundMetadata(row.id),
-    });
-    await markSent(db, row.id, String(res.ts));
-    logger.info({ outboundId: row.id, channel: row.channelId, jobId: job.id }, 'message delivered');
+    target = await resolveTarget(deps.client, row);
+  } catch (err) {
+    return failure(deps, row, err, false);
+  }
+  if (target.kind === 'refused') return failed(deps, row, target.reason);
+  if (row.outcomeUnknown && (await alreadyPosted(deps, row, row.postedChannelId ?? target.channel))) return { kind: 'sent' };
+  try {
+    return await post(deps, row, job, target);
+  } catch (err) {
+    const reason = slackErrorOf(err);
+    if (!target.fallback || !reason || !DM_REFUSED.has(reason)) return failure(deps, row, err, true);
+  }
+  try {
+    return await post(deps, row, job, target.fallback);
+  } catch (err) {
+    return failure(deps, row, err, true);
+  }
+}
+
+async function post(deps: DeliverDeps, row: OutboundRow, job: Job, target: { channel: string; text: string; blocks?: KnownBlock[] }): Promise<Outcome> {
+  await touchClaim(deps.db, row.id, target.channel);
+  const res = await deps.client.chat.postMessage({
+    channel: target.channel,
+    text: target.text,
+    ...(target.blocks ? { blocks: target.blocks } : {}),
+    unfurl_links: false,
+    metadata: outboundMetadata(row.id),
+  });
+  await markSent(deps.db, row.id, String(res.ts), String(res.channel ?? target.channel));
+  deps.logger.info({ outboundId: row.id, channel: res.channel, jobId: job.id }, 'message delivered');
+  return { kind: 'sent' };
+}
+
+/** chat.update of the message posted for an earlier row (always before it in the same order). */
+async function edit(deps: DeliverDeps, row: OutboundRow, of: string): Promise<Outcome> {
+  const target = await postedMessage(deps.db, of);
+  if (!target || target.status === 'failed' || (target.status === 'sent' && !target.slackTs)) return failed(deps, row, 'original_not_posted');
+  if (target.status !== 'sent' || !target.postedChannelId || !target.slackTs) {
+    await releaseOutbound(deps.db, row.id, 'original_not_sent_yet');
+    return { kind: 'retry', reason: 'original_not_sent_yet' };
+  }
+  try {
+    await touchClaim(deps.db, row.id, target.postedChannelId);
+    await deps.client.chat.update({ channel: target.postedChannelId, ts: target.slackTs, text: row.text, ...(row.blocks ? { blocks: row.blocks as KnownBlock[] } : {}) });
+    await markSent(deps.db, row.id, target.slackTs, target.postedChannelId);
     return { kind: 'sent' };
   } catch (err) {
-    const e = err as { code?: string; retryAfter?: number; data?: { error?: string } };
-    if (e.code === ErrorCode.RateLimitedError) {
-      await releaseOutbound(db, row.id, 'ratelimited');
-      logger.warn({ outboundId: row.id, retryAfter: e.retryAfter }, 'rate limited by Slack; waiting Retry-After');
-      return { kind: 'ratelimited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };
-    }
-    const slackError = e.code === ErrorCode.PlatformError ? (e.data?.error ?? 'unknown') : undefined;
-    if (slackError && PERMANENT.has(slackError)) {
-      await markFailed(db, row.id, slackError);
-      logger.error({ outboundId: row.id, slackError }, 'message refused by Slack');
-      return { kind: 'failed', reason: slackError };
-    }
-    // A timeout, a dropped connection, a 5xx or an internal_error may each have posted the message.
-    const reason = slackError ?? e.code ?? 'network';
-    await releaseOutbound(db, row.id, reason, true);
-    return { kind: 'retry', reason };
+    // Editing twice gives the same message: no need to look before retrying.
+    return failure(deps, row, err, false);
   }
+}
+
+async function alreadyPosted(deps: DeliverDeps, row: OutboundRow, channel: string): Promise<boolean> {
+  const found = await findPostedMessage(deps.client, { ...row, channelId: channel }).catch((err: unknown) => {
+    deps.logger.warn({ outboundId: row.id, ...describeError(err) }, 'could not search the channel for an earlier post; posting');
+    return undefined;
+  });
+  if (!found) return false;
+  await markSent(deps.db, row.id, found, channel);
+  deps.logger.info({ outboundId: row.id, channel }, 'message had reached Slack before; recorded, not posted again');
+  return true;
+}
+
+function slackErrorOf(err: unknown): string | undefined {
+  const e = err as { code?: string; data?: { error?: string } };
+  return e.code === ErrorCode.PlatformError ? (e.data?.error ?? 'unknown') : undefined;
+}
+
+async function failed(deps: DeliverDeps, row: OutboundRow, reason: string): Promise<Outcome> {
+  await markFailed(deps.db, row.id, reason);
+  deps.logger.error({ outboundId: row.id, slackError: reason }, 'message refused by Slack');
+  return { kind: 'failed', reason };
+}
+
+/** What a failed Slack call means for the row. `mayHavePosted`: the call could have posted the message. */
+async function failure(deps: DeliverDeps, row: OutboundRow, err: unknown, mayHavePosted: boolean): Promise<Outcome> {
+  const e = err as { code?: string; retryAfter?: number };
+  if (e.code === ErrorCode.RateLimitedError) {
+    await releaseOutbound(deps.db, row.id, 'ratelimited');
+    deps.logger.warn({ outboundId: row.id, retryAfter: e.retryAfter }, 'rate limited by Slack; waiting Retry-After');
+    return { kind: 'ratelimited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };
+  }
+  const slackError = slackErrorOf(err);
+  if (slackError && PERMANENT.has(slackError)) return failed(deps, row, slackError);
+  // A timeout, a dropped connection, a 5xx or an internal_error may each have posted the message.
+  const reason = slackError ?? e.code ?? 'network';
+  await releaseOutbound(deps.db, row.id, reason, mayHavePosted);
+  return { kind: 'retry', reason };
 }
 
 /** After a message is settled (sent or failed), the channel's next head gets a job of its own. */

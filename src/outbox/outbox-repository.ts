@@ -12,6 +12,23 @@ export interface OutboundInput {
   blocks?: unknown[];
 }
 
+export interface DirectMessageInput {
+  committeeId: string;
+  userId: string;
+  text: string;
+  blocks?: unknown[];
+  /** Where the message goes instead, mentioning the user, if Slack refuses the DM; none → the row fails. */
+  fallbackChannelId?: string;
+}
+
+export interface MessageUpdateInput {
+  committeeId: string;
+  /** The outbox row whose posted message to edit. */
+  of: string;
+  text: string;
+  blocks?: unknown[];
+}
+
 export interface OutboundRow {
   id: string;
   channelId: string;
@@ -20,8 +37,27 @@ export interface OutboundRow {
   status: string;
   attempts: number;
   outcomeUnknown: boolean;
+  recipientUserId: string | null;
+  fallbackChannelId: string | null;
+  updateOfId: string | null;
+  postedChannelId: string | null;
   createdAt: Date;
 }
+
+const ROW_FIELDS = {
+  id: true,
+  channelId: true,
+  text: true,
+  blocks: true,
+  status: true,
+  attempts: true,
+  outcomeUnknown: true,
+  recipientUserId: true,
+  fallbackChannelId: true,
+  updateOfId: true,
+  postedChannelId: true,
+  createdAt: true,
+} as const;
 
 const UNDELIVERED = ['pending', 'sending'] as const;
 
@@ -29,13 +65,37 @@ const UNDELIVERED = ['pending', 'sending'] as const;
  * Written inside the transaction of the change it announces. The per-channel advisory lock (held to
  * commit) makes `seq` order equal commit order for the channel, whatever else the transaction does.
  */
-export async function addOutbound(db: DbClient, m: OutboundInput): Promise<string> {
+export async function addOutbound(db: DbClient, m: OutboundInput & { recipientUserId?: string; fallbackChannelId?: string; updateOfId?: string }): Promise<string> {
   await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`outbox:${m.channelId}`}, 0))`;
   const row = await db.outboundMessage.create({
-    data: { committeeId: m.committeeId, channelId: m.channelId, text: m.text, blocks: m.blocks ? (m.blocks as object[]) : undefined },
+    data: {
+      committeeId: m.committeeId,
+      channelId: m.channelId,
+      text: m.text,
+      blocks: m.blocks ? (m.blocks as object[]) : undefined,
+      recipientUserId: m.recipientUserId,
+      fallbackChannelId: m.fallbackChannelId,
+      updateOfId: m.updateOfId,
+    },
     select: { id: true },
   });
   return row.id;
+}
+
+/** A direct message to one person, in order with their other DMs (the user id is the order key). */
+export function addDirectMessage(db: DbClient, m: DirectMessageInput): Promise<string> {
+  return addOutbound(db, { committeeId: m.committeeId, channelId: m.userId, recipientUserId: m.userId, fallbackChannelId: m.fallbackChannelId, text: m.text, blocks: m.blocks });
+}
+
+/** Edits a message already queued or posted (e.g. "✅ Done by …"), after it in the same order. */
+export async function addMessageUpdate(db: DbClient, m: MessageUpdateInput): Promise<string> {
+  const target = await db.outboundMessage.findUniqueOrThrow({ where: { id: m.of }, select: { channelId: true } });
+  return addOutbound(db, { committeeId: m.committeeId, channelId: target.channelId, updateOfId: m.of, text: m.text, blocks: m.blocks });
+}
+
+/** Where and as which message a row was posted (for later edits), once sent. */
+export function postedMessage(db: DbClient, id: string) {
+  return db.outboundMessage.findUnique({ where: { id }, select: { status: true, postedChannelId: true, slackTs: true } });
 }
 
 export function getOutbound(db: DbClient, id: string) {
@@ -60,19 +120,16 @@ export async function claimHead(db: DbClient, channelId: string): Promise<Outbou
   if (!head || head.status !== 'pending') return undefined;
   const r = await db.outboundMessage.updateMany({ where: { id: head.id, status: 'pending' }, data: { status: 'sending', attempts: { increment: 1 } } });
   if (r.count !== 1) return undefined;
-  return db.outboundMessage.findUniqueOrThrow({
-    where: { id: head.id },
-    select: { id: true, channelId: true, text: true, blocks: true, status: true, attempts: true, outcomeUnknown: true, createdAt: true },
-  });
+  return db.outboundMessage.findUniqueOrThrow({ where: { id: head.id }, select: ROW_FIELDS });
 }
 
-/** Renews the claim right before the Slack call, so the lease counts from there. */
-export function touchClaim(db: DbClient, id: string) {
-  return db.outboundMessage.updateMany({ where: { id, status: 'sending' }, data: { updatedAt: new Date() } });
+/** Renews the claim right before the Slack call (the lease counts from there) and notes where it posts. */
+export function touchClaim(db: DbClient, id: string, postedChannelId: string) {
+  return db.outboundMessage.updateMany({ where: { id, status: 'sending' }, data: { updatedAt: new Date(), postedChannelId } });
 }
 
-export function markSent(db: DbClient, id: string, slackTs: string) {
-  return db.outboundMessage.update({ where: { id }, data: { status: 'sent', slackTs, sentAt: new Date(), lastError: null, outcomeUnknown: false } });
+export function markSent(db: DbClient, id: string, slackTs: string, postedChannelId: string) {
+  return db.outboundMessage.update({ where: { id }, data: { status: 'sent', slackTs, postedChannelId, sentAt: new Date(), lastError: null, outcomeUnknown: false } });
 }
 
 /** Back to pending; `outcomeUnknown` when the call may have reached Slack (look before posting again). */
