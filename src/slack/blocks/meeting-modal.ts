@@ -1,4 +1,5 @@
 /** Pure builder: the `meeting new` modal. Ids come from `../ids.ts`; the submission is read in `../views/meeting-new.ts`. */
+import type { InputBlock, ModalView, PlainTextInput } from '@slack/types';
 import { KIND_LABELS } from '../../meetings/meeting-rules.ts';
 import { MEETING_KINDS } from '../../meetings/meeting-kind.ts';
 import { MEETING_MODAL } from '../ids.ts';
@@ -9,7 +10,11 @@ export interface MeetingModalMetadata {
   channelId: string;
 }
 
-function input(field: keyof typeof MEETING_MODAL.fields, label: string, element: Record<string, unknown>, opts: { optional?: boolean; hint?: string } = {}) {
+/** An input element without its action_id (set from `../ids.ts`). */
+type Element = DistributiveOmit<InputBlock['element'], 'action_id'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function input(field: keyof typeof MEETING_MODAL.fields, label: string, element: Element, opts: { optional?: boolean; hint?: string } = {}): InputBlock {
   const ids = MEETING_MODAL.fields[field];
   return {
     type: 'input',
@@ -21,13 +26,13 @@ function input(field: keyof typeof MEETING_MODAL.fields, label: string, element:
   };
 }
 
-const text = (placeholder: string, maxLength: number) => ({ type: 'plain_text_input', placeholder: plain(placeholder, 150), max_length: maxLength });
+const text = (placeholder: string, maxLength: number): Omit<PlainTextInput, 'action_id'> => ({ type: 'plain_text_input', placeholder: plain(placeholder, 150), max_length: maxLength });
 
 /**
  * The modal: title, first and last day (date pickers), optional start/end time, time zone (the
  * committee's by default), venue, body, kind, link.
  */
-export function meetingModalView(input_: { committeeZone: string; metadata: MeetingModalMetadata }) {
+export function meetingModalView(input_: { committeeZone: string; metadata: MeetingModalMetadata }): ModalView {
   return {
     type: 'modal',
     callback_id: MEETING_MODAL.callbackId,

@@ -140,7 +140,7 @@ export function meetingDetailBlocks(m: Meeting, deadlines: Deadline[], now: Date
   if (m.documentSymbol) fields.push(field('Document', escapeMrkdwn(m.documentSymbol)));
   if (m.url) fields.push(field('Link', escapeMrkdwn(truncate(m.url, 1000))));
   const title = `${shortMeetingId(m.number)} · ${m.title}`;
-  const blocks: unknown[] = [header(title), { type: 'section', fields }];
+  const blocks: Block[] = [header(title), { type: 'section', fields }];
   if (deadlines.length > 0) {
     const shown = deadlines.slice(0, 30);
     const more = deadlines.length > shown.length ? `\n…and ${deadlines.length - shown.length} more` : '';

@@ -1,5 +1,6 @@
 /** Pure builders: member list and `whoami`. */
 import { channelMention, escapeMrkdwn, truncate, userMention } from '../text.ts';
+import type { SectionBlock } from '@slack/types';
 import type { Reply } from '../commands/context.ts';
 
 interface MemberRow {
@@ -31,7 +32,7 @@ export function memberListBlocks(committeeName: string, org: { code: string } | 
     text: truncate(escapeMrkdwn(`${title} (${members.length})`), 4000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: truncate(`${title} (${members.length})`, 150) } },
-      ...chunks.map((c) => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(c, 3000) } })),
+      ...chunks.map((c): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(c, 3000) } })),
     ],
   };
 }

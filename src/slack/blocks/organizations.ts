@@ -1,5 +1,6 @@
 /** Pure builders: organization list and detail. */
 import { channelMention, escapeMrkdwn, truncate, userMention } from '../text.ts';
+import type { KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
 import type { Reply } from '../commands/context.ts';
 
 interface OrgRow {
@@ -35,9 +36,9 @@ export function organizationListBlocks(committeeName: string, orgs: OrgRow[], co
     return { text: truncate(escapeMrkdwn(text), 4000), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(truncate(text, 3000)) } }] };
   }
   const shown = orgs.slice(0, MAX_ROWS);
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(`Organizations of ${committeeName} (${orgs.length})`, 150) } },
-    ...shown.map((org) => ({ type: 'section', text: { type: 'mrkdwn', text: orgLine(org) } })),
+    ...shown.map((org): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: orgLine(org) } })),
   ];
   if (orgs.length > shown.length) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${orgs.length - shown.length} more: ${escapeMrkdwn(orgs.slice(MAX_ROWS).map((o) => o.code).join(', '))}` }] });
@@ -56,7 +57,7 @@ export function organizationDetailBlocks(org: OrgRow, members: MemberRow[]): Rep
     `*Focal points*\n${people(of('focal'))}`,
     `*Alternates*\n${people(of('alternate'))}`,
     `*Members*\n${people(of('member'))}`,
-  ].map((text) => ({ type: 'mrkdwn', text: truncate(text, 2000) }));
+  ].map((text): MrkdwnElement => ({ type: 'mrkdwn', text: truncate(text, 2000) }));
   return {
     text: truncate(escapeMrkdwn(`${org.code} — ${org.name}`), 4000),
     blocks: [

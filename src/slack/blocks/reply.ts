@@ -3,6 +3,7 @@
  * out, always within Block Kit limits (≤ 50 blocks, section text ≤ 3000, fallback text ≤ 4000).
  * Command replies are ephemeral by default (Slack's default `response_type`).
  */
+import type { ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import {
   MESSAGE_TEXT_MAX,
   TEXT_OBJECT_MAX,
@@ -16,26 +17,9 @@ import {
   type TextObject,
 } from '../text.ts';
 
-export interface HeaderBlock {
-  type: 'header';
-  text: PlainTextObject;
-}
-
-export interface SectionBlock {
-  type: 'section';
-  text: TextObject;
-}
-
-export interface ContextBlock {
-  type: 'context';
-  elements: TextObject[];
-}
-
-export interface DividerBlock {
-  type: 'divider';
-}
-
-export type Block = HeaderBlock | SectionBlock | ContextBlock | DividerBlock;
+/** Any Block Kit block a message can hold (Slack's own types, `@slack/types`). */
+export type Block = KnownBlock;
+export type { ContextBlock, DividerBlock, HeaderBlock, SectionBlock };
 
 /** A message body: `text` is the notification / screen-reader fallback, `blocks` what is shown. */
 export interface Reply {

@@ -1,5 +1,6 @@
 /** What every subcommand handler receives, and what it returns. */
 import type { SlashCommand } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/database.ts';
 import type { Logger } from '../../logger.ts';
@@ -10,7 +11,7 @@ import type { Dispatch } from '../../outbox/announcer.ts';
 
 export interface Reply {
   text: string;
-  blocks?: unknown[];
+  blocks?: KnownBlock[];
   response_type?: 'ephemeral' | 'in_channel';
 }
 

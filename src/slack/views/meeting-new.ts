@@ -49,7 +49,7 @@ export function meetingNewSubmission(deps: CommandDeps) {
     }
     for (const channel of channels) {
       try {
-        await client.chat.postEphemeral({ channel, user: userId, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks as never } : {}) });
+        await client.chat.postEphemeral({ channel, user: userId, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) });
         return;
       } catch {
         logger.warn(`could not post the meeting confirmation in ${channel}; trying the next channel`);
