@@ -68,7 +68,7 @@ const newMeeting: CommandHandler = async (ctx) => {
   // views.open must use the trigger inside this request (it expires after 3 s): never queued.
   await ctx.client.views.open({
     trigger_id: ctx.command.trigger_id,
-    view: meetingModalView({ committeeZone: scope.committee.timeZone, metadata: { channelId: ctx.channelId } }) as never,
+    view: meetingModalView({ committeeZone: scope.committee.timeZone, metadata: { channelId: ctx.channelId } }),
   });
   return null; // a modal was opened: empty ack
 };
