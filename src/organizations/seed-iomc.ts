@@ -33,6 +33,8 @@ export interface SeedOptions extends TeamKey {
   chair?: string;
   /** Focal points: organization code → Slack user id. */
   focalPoints?: Record<string, string>;
+  /** Alternates: organization code → Slack user id (e.g. a Slack Connect user of that organization). */
+  alternates?: Record<string, string>;
 }
 
 export async function seedIomc(db: Db, opts: SeedOptions): Promise<{ committeeId: string; created: string[] }> {
@@ -63,6 +65,10 @@ export async function seedIomc(db: Db, opts: SeedOptions): Promise<{ committeeId
     for (const [code, userId] of Object.entries(opts.focalPoints ?? {})) {
       const organizationId = orgIds.get(code);
       if (organizationId) people.push([userId, { organizationId, kind: 'focal' }]);
+    }
+    for (const [code, userId] of Object.entries(opts.alternates ?? {})) {
+      const organizationId = orgIds.get(code);
+      if (organizationId) people.push([userId, { organizationId, kind: 'alternate' }]);
     }
     for (const [userId, data] of people) {
       const before = await findMember(tx, committeeId, userId);

@@ -86,6 +86,12 @@ function copy<T>(value: T): T {
   return structuredClone(value);
 }
 
+/** The person and channel the try-it page opens with. */
+export interface UiStart {
+  userId: string;
+  channelId?: string;
+}
+
 export class Sandbox {
   readonly driver: Driver;
   readonly faults: Faults;
@@ -98,6 +104,7 @@ export class Sandbox {
   private listening?: Listening;
   private currentAppUrl?: string;
   private currentTransport: Transport;
+  private currentUiStart?: UiStart;
 
   constructor(private readonly options: SandboxOptions = {}) {
     const now = options.now ?? Date.now;
@@ -174,6 +181,15 @@ export class Sandbox {
   /** Where the driver sends Slack's requests. */
   setAppUrl(url: string): void {
     this.currentAppUrl = url;
+  }
+
+  /** Whom the try-it page acts as, and in which channel, when it opens (default: the first person listed). */
+  get uiStart(): UiStart | undefined {
+    return this.currentUiStart && { ...this.currentUiStart };
+  }
+
+  setUiStart(start: UiStart): void {
+    this.currentUiStart = { ...start };
   }
 
   /** `http` (signed POSTs to appUrl) or `socket` (envelopes over the app's Socket Mode connections). */
