@@ -70,8 +70,14 @@ export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<
  */
 export async function closeServer(server: Server, graceMs: number): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // A keep-alive connection whose last request just finished is idle: close it then, not at its timeout.
   server.closeIdleConnections();
-  if (await settledWithin(closed, graceMs)) return;
-  server.closeAllConnections();
-  await closed;
+  const sweeper = setInterval(() => server.closeIdleConnections(), 100);
+  try {
+    if (await settledWithin(closed, graceMs)) return;
+    server.closeAllConnections();
+    await closed;
+  } finally {
+    clearInterval(sweeper);
+  }
 }

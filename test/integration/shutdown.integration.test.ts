@@ -4,6 +4,8 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, expect, it } from 'vitest';
+import { closeServer, createWebServer, listen } from '../../src/web/server.ts';
+import { createLogger } from '../../src/logger.ts';
 import { freePort, startConcordProcess, startPrivateRedis, waitForHealth } from '../support/concord-process.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 
@@ -57,4 +59,18 @@ it('exits 0 within the shutdown grace although a client stalls in the middle of 
   expect(tookMs).toBeLessThan(15_000); // grace (10 s) + a margin for closing the worker and the database
   await stalled.closed; // the stalled client was cut off, not left hanging
   expect(app.output()).not.toMatch(/\n\s+at /);
+});
+
+it('lets a request in flight finish and closes its keep-alive connection right after, not at the grace', async () => {
+  const server = createWebServer(
+    [{ method: 'GET', path: '/slow', handler: (_req, res) => void setTimeout(() => res.end('done'), 500) }],
+    createLogger('silent'),
+  );
+  const port = await listen(server, 0, '127.0.0.1');
+  const reply = fetch(`http://127.0.0.1:${port}/slow`).then((r) => r.text());
+  await new Promise((r) => setTimeout(r, 100));
+  const startedAt = Date.now();
+  await closeServer(server, 10_000);
+  expect(await reply).toBe('done');
+  expect(Date.now() - startedAt).toBeLessThan(3000);
 });
