@@ -14,6 +14,7 @@ export interface Actor {
 
 const SECRETARIAT: Role[] = ['secretariat'];
 const OFFICERS: Role[] = ['secretariat', 'chair'];
+const REPORTERS: Role[] = ['secretariat', 'chair', 'member'];
 
 const PERMISSIONS = {
   'committee.setup': { roles: SECRETARIAT, what: 'change the committee set-up' },
@@ -29,7 +30,14 @@ const PERMISSIONS = {
   'deadline.add': { roles: OFFICERS, what: 'add deadlines' },
   'deadline.cancel': { roles: OFFICERS, what: 'cancel deadlines' },
   'calendar.reset': { roles: OFFICERS, what: 'reset the calendar link' },
-} as const satisfies Record<string, { roles: Role[]; what: string }>;
+  'followup.assign': { roles: OFFICERS, what: 'assign follow-ups' },
+  'followup.cancel': { roles: OFFICERS, what: 'cancel follow-ups' },
+  'followup.reassign': { roles: OFFICERS, what: 'reassign follow-ups' },
+  'followup.reopen': { roles: OFFICERS, what: 'reopen follow-ups' },
+  // done / snooze / update: this lets members in; the service then checks the organization
+  // (`authorizeForOrganization`): a member of FAO may not report on WHO's part.
+  'followup.report': { roles: REPORTERS, what: 'report on follow-ups', who: "an organization's focal points, alternates and members, the secretariat or the chair" },
+} as const satisfies Record<string, { roles: Role[]; what: string; who?: string }>;
 
 export type Action = keyof typeof PERMISSIONS;
 
@@ -40,8 +48,26 @@ export class PermissionError extends UserError {
     /** Slack user ids of the people who hold an allowed role, to name them in the refusal. */
     readonly holders: string[],
   ) {
-    super(`Only the ${allowedRoles.join(' or the ')} can ${PERMISSIONS[action].what}.`);
+    const p: { what: string; who?: string } = PERMISSIONS[action];
+    super(`Only ${p.who ?? `the ${allowedRoles.join(' or the ')}`} can ${p.what}.`);
   }
+}
+
+/**
+ * Refusal of a change to one organization's part (e.g. marking WHO's part of a follow-up done): says who
+ * may, and `holders` names them (that organization's people first, then the officers).
+ */
+export class OrganizationPermissionError extends PermissionError {
+  constructor(action: Action, orgCode: string, what: string, holders: string[]) {
+    super(action, OFFICERS, holders);
+    this.message = `Only ${orgCode}'s focal points, alternates and members, the secretariat or the chair can ${what}.`;
+  }
+}
+
+/** May `actor` act for the organization `organizationId` (its own people, or an officer)? */
+export function mayActFor(actor: Actor, organizationId: string): boolean {
+  if (actor.role === 'secretariat' || actor.role === 'chair') return true;
+  return actor.role === 'member' && actor.organizationId === organizationId;
 }
 
 function isAllowed(actor: Actor, action: Action): boolean {

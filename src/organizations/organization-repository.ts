@@ -35,3 +35,13 @@ export function deleteOrganization(db: DbClient, id: string) {
 export function organizationCodes(db: DbClient, committeeId: string) {
   return db.organization.findMany({ where: { committeeId }, select: { code: true }, orderBy: { code: 'asc' } }).then((r) => r.map((o) => o.code));
 }
+
+/** Numbers of the follow-ups in which the organization still has an open part (removal waits for them). */
+export async function openFollowUpNumbers(db: DbClient, organizationId: string): Promise<number[]> {
+  const rows = await db.followUpAssignment.findMany({
+    where: { organizationId, status: 'open', followUp: { status: 'open' } },
+    select: { followUp: { select: { number: true } } },
+    orderBy: { followUp: { number: 'asc' } },
+  });
+  return rows.map((r) => r.followUp.number);
+}

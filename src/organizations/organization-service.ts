@@ -11,6 +11,7 @@ import {
   deleteOrganization,
   findOrganization,
   listOrganizations,
+  openFollowUpNumbers,
   organizationCodes,
   updateOrganization,
   type OrganizationData,
@@ -66,10 +67,18 @@ export function editOrganization(scope: Scope, code: string, changes: Partial<Om
   });
 }
 
-/** Removes an organization; its members stay in the committee without an organization. */
+/** Removes an organization (refused while it has open follow-ups); its members stay in the committee without an organization. */
 export function removeOrganization(scope: Scope, code: string) {
   return committeeWrite(scope, 'org.remove', async (tx, { committee, actor }) => {
     const org = await requireOrganization(tx, committee, code);
+    const open = await openFollowUpNumbers(tx, org.id);
+    if (open.length > 0) {
+      const ids = open.map((n) => `F-${n}`);
+      const shown = ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
+      throw new UserError(
+        `${org.code} still has open follow-ups: ${shown}. Mark them done, reassign or cancel them first (\`followups ${org.code}\`).`,
+      );
+    }
     await deleteOrganization(tx, org.id);
     await recordAudit(tx, { committeeId: committee.id, actorId: actor.userId, action: 'org.remove', subject: org.code, before: org });
     return org;

@@ -22,3 +22,14 @@ export const MEETING_MODAL = {
 } as const;
 
 export type MeetingModalField = keyof typeof MEETING_MODAL.fields;
+
+/**
+ * Buttons on a follow-up DM (and on the App Home): each button's `value` is the assignment id (one
+ * organization's part). `blockId` is the actions block holding them.
+ */
+export const FOLLOWUP_ACTIONS = {
+  blockId: 'followup_actions',
+  done: 'followup_done',
+  snooze: 'followup_snooze',
+  update: 'followup_update',
+} as const;
