@@ -11,7 +11,7 @@ import type { Db } from '../src/db/database.ts';
 import { describeError, type Logger } from '../src/logger.ts';
 import { pendingHeads, recoverExpiredClaims } from '../src/outbox/outbox-repository.ts';
 import { settledWithin } from '../src/util/timeout.ts';
-import { createRedis } from './connection.ts';
+import { createRedis, reportRedisState } from './connection.ts';
 import { createQueue, enqueueDeliveries, JOB, QUEUE_NAME } from './queue.ts';
 import { deliverMessage } from './deliver-message.ts';
 
@@ -68,25 +68,18 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
   );
   worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, ...describeError(err) }, 'job failed'));
   // Redis going away makes every client report errors many times a second: one line per state change.
-  let redisDown = false;
-  let closing = false;
-  worker.on('error', (err) => {
-    if (redisDown) return;
-    if (connection.status !== 'ready') {
-      redisDown = true;
-      logger.error({ ...describeError(err) }, 'worker lost Redis; retrying');
-    } else logger.error({ ...describeError(err) }, 'worker error');
-  });
-  connection.on('close', () => {
-    if (closing) return;
-    if (!redisDown) logger.error('worker lost Redis; retrying');
-    redisDown = true;
-  });
+  const redisState = reportRedisState(connection, logger);
+  const unlessRedisDown = (what: string) => (err: Error) => {
+    if (!redisState.isDown() && connection.status === 'ready') logger.error({ ...describeError(err) }, what);
+  };
+  worker.on('error', unlessRedisDown('worker error'));
+  queue.on('error', unlessRedisDown('queue error'));
   // A Redis that comes back may have come back empty: restore the scheduler and every lost job.
+  let reconnecting = false;
+  connection.on('reconnecting', () => (reconnecting = true));
   connection.on('ready', () => {
-    if (!redisDown) return;
-    redisDown = false;
-    logger.info('worker reconnected to Redis; reconciling');
+    if (!reconnecting) return;
+    reconnecting = false;
     void reconcileQuietly('redis reconnected');
   });
   // Not in Redis, so an emptied Redis cannot lose it.
@@ -100,7 +93,6 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
     queue,
     reconcile,
     async close() {
-      closing = true;
       clearInterval(timer);
       // Waits for in-flight jobs; if Redis is gone they cannot finish cleanly, so give up after a while.
       const graceful = await settledWithin(worker.close(), CLOSE_GRACE_MS);

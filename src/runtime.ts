@@ -47,9 +47,6 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
     let worker: RunningWorker | undefined;
     if (config.role !== 'web') {
       worker = await startWorker({ config, logger, db: database.prisma });
-      // Without a listener BullMQ prints each connection error of this queue (and its job scheduler) as a
-      // stack trace; the worker logs the outage itself, once per state change.
-      worker.queue.on('error', () => {});
       closers.push(() => worker!.close());
     }
 

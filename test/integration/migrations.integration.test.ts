@@ -30,7 +30,7 @@ describe('migrations (WebAssembly schema engine)', () => {
     for (const c of cleanups.reverse()) await c();
   });
 
-  it('schema.prisma and the migrations agree (computed on an embedded shadow database)', async () => {
+  it('schema.prisma and the migrations agree (computed on an embedded shadow database)', { timeout: 120_000 }, async () => {
     const { exitCode, sql } = await diffMigrationsToSchema();
     expect(sql).not.toMatch(/CREATE|ALTER|DROP/);
     expect(exitCode).toBe(0);

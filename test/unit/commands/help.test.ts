@@ -30,8 +30,8 @@ function expectWithinLimits(r: Reply): void {
   expect(r.text.length).toBeLessThanOrEqual(4000);
   expect(r.blocks.length).toBeLessThanOrEqual(50);
   for (const block of r.blocks) {
-    if (block.type === 'section') expect(block.text.text.length).toBeLessThanOrEqual(3000);
-    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(150);
+    if (block.type === 'section') expect(block.text?.text.length).toBeLessThanOrEqual(3000);
+    if (block.type === 'header') expect(block.text?.text.length).toBeLessThanOrEqual(150);
   }
   expect(validateMessage(r, { warnings: true })).toEqual([]);
 }
@@ -128,10 +128,10 @@ describe('help builders', () => {
     const shown = allText(r);
     for (const entry of HELP_CATALOG) expect(shown).toContain(entry.name);
     for (const group of HELP_GROUPS) expect(shown).toContain(`*${group.title}*`);
-    const followups = r.blocks.find((b) => b.type === 'section' && b.text.text.startsWith('*Follow-ups*'));
-    expect(followups?.type === 'section' && followups.text.text).toMatch(/`assign [^\n]*_coming soon_/);
-    const orgs = r.blocks.find((b) => b.type === 'section' && b.text.text.startsWith('*Organizations*'));
-    expect(orgs?.type === 'section' && orgs.text.text).not.toContain('coming soon');
+    const followups = r.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Follow-ups*'));
+    expect(followups?.type === 'section' && followups.text?.text).toMatch(/`assign [^\n]*_coming soon_/);
+    const orgs = r.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Organizations*'));
+    expect(orgs?.type === 'section' && orgs.text?.text).not.toContain('coming soon');
   });
 
   it.each(HELP_CATALOG.map((e) => [e.name, e] as const))('command help for %s: syntax in code, who, two examples', (_, entry) => {

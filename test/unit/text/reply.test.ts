@@ -10,15 +10,15 @@ function expectWithinLimits(r: Reply): void {
   expect(r.blocks.length).toBeGreaterThan(0);
   expect(r.blocks.length).toBeLessThanOrEqual(50);
   for (const block of r.blocks) {
-    if (block.type === 'section') expect(block.text.text.length).toBeLessThanOrEqual(3000);
-    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(150);
+    if (block.type === 'section') expect(block.text?.text.length).toBeLessThanOrEqual(3000);
+    if (block.type === 'header') expect(block.text?.text.length).toBeLessThanOrEqual(150);
     if (block.type === 'context') expect(block.elements.length).toBeLessThanOrEqual(10);
   }
   expect(validateMessage(r, { warnings: true })).toEqual([]);
 }
 
 const texts = (blocks: Block[]) =>
-  blocks.map((b) => (b.type === 'section' || b.type === 'header' ? b.text.text : b.type === 'context' ? b.elements.map((e) => e.text).join(' ') : '—'));
+  blocks.map((b) => (b.type === 'section' || b.type === 'header' ? b.text?.text : b.type === 'context' ? b.elements.map((e) => ("text" in e ? e.text : "")).join(' ') : '—'));
 
 describe('errorReply', () => {
   it('shows the problem, the usage and a did-you-mean', () => {
@@ -71,7 +71,7 @@ describe('infoReply / successReply', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `• F-${i + 1} · UNEP · ${'x'.repeat(60)}`);
     const r = infoReply(lines.join('\n'));
     expect(r.blocks.length).toBeGreaterThan(4);
-    const shown = r.blocks.map((b) => (b.type === 'section' ? b.text.text : '')).join('\n');
+    const shown = r.blocks.map((b) => (b.type === 'section' ? b.text?.text : '')).join('\n');
     expect(shown).toBe(lines.join('\n'));
     expectWithinLimits(r);
   });
@@ -91,7 +91,7 @@ describe('infoReply / successReply', () => {
 describe('sections / reply', () => {
   it('truncates a single line longer than a section', () => {
     const [only] = sections('z'.repeat(4_000));
-    expect(only?.text.text.length).toBe(3000);
+    expect(only?.text?.text.length).toBe(3000);
   });
 
   it('truncates the fallback text to 4000 characters', () => {
