@@ -24,6 +24,8 @@ import { roleCommand, whoamiCommand } from './role.ts';
 import { meetingCommands, meetingsCommand } from './meeting.ts';
 import { deadlineCommands, deadlinesCommand } from './deadline.ts';
 import { calendarCommand } from './calendar.ts';
+import { assignCommand, cancelCommand, followupCommand, followupsCommand, reassignCommand, reopenCommand } from './followup.ts';
+import { doneCommand, snoozeCommand, updateCommand } from './followup-progress.ts';
 
 type Route = CommandHandler | Record<string, CommandHandler>;
 
@@ -40,6 +42,15 @@ const ROUTES: Record<string, Route> = {
   deadline: deadlineCommands,
   deadlines: deadlinesCommand,
   calendar: calendarCommand,
+  assign: assignCommand,
+  followups: followupsCommand,
+  followup: followupCommand,
+  done: doneCommand,
+  snooze: snoozeCommand,
+  update: updateCommand,
+  cancel: cancelCommand,
+  reassign: reassignCommand,
+  reopen: reopenCommand,
 };
 
 /** Every command the router runs, as help names it (`org add`, `members`). */

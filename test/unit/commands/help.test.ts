@@ -18,7 +18,7 @@ import { validateMessage } from '../../../src/sandbox/index.ts';
 const PRODUCT_COMMANDS = [
   'help', 'setup', 'org add', 'org list', 'org show', 'org edit', 'org remove', 'member add', 'member remove', 'members',
   'role', 'whoami', 'meeting add', 'meeting new', 'meetings', 'meeting show', 'meeting move', 'meeting cancel',
-  'deadline add', 'deadlines', 'assign', 'followups', 'followup', 'done', 'snooze', 'cancel', 'reassign', 'record',
+  'deadline add', 'deadlines', 'assign', 'followups', 'followup', 'done', 'snooze', 'update', 'reopen', 'cancel', 'reassign', 'record',
   'records', 'record show', 'export', 'digest', 'calendar',
 ];
 
@@ -128,8 +128,10 @@ describe('help builders', () => {
     const shown = allText(r);
     for (const entry of HELP_CATALOG) expect(shown).toContain(entry.name);
     for (const group of HELP_GROUPS) expect(shown).toContain(`*${group.title}*`);
+    const records = r.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Summary records*'));
+    expect(records?.type === 'section' && records.text?.text).toMatch(/`records[^\n]*_coming soon_/);
     const followups = r.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Follow-ups*'));
-    expect(followups?.type === 'section' && followups.text?.text).toMatch(/`assign [^\n]*_coming soon_/);
+    expect(followups?.type === 'section' && followups.text?.text).not.toContain('coming soon');
     const orgs = r.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Organizations*'));
     expect(orgs?.type === 'section' && orgs.text?.text).not.toContain('coming soon');
   });
@@ -150,7 +152,7 @@ describe('help builders', () => {
     if (!found.ok || found.kind !== 'group') throw new Error('expected a group');
     const r = helpGroupBlocks(found.title, found.entries, '/concord');
     expectWithinLimits(r);
-    expect(r.blocks.filter((b) => b.type === 'section')).toHaveLength(7);
+    expect(r.blocks.filter((b) => b.type === 'section')).toHaveLength(9);
   });
 
   it('helpReply routes overview, command, group and unknown topics', () => {
