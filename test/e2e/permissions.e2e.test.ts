@@ -30,8 +30,9 @@ afterAll(async () => {
 
 let n = 0;
 const OFFICERS = ['secretariat', 'chair'];
+const REPORTERS = [...OFFICERS, 'member'];
 /** Each case: a command valid whoever runs it (fresh names each time), prepared by the secretariat if needed. */
-type Ctx = { meeting: number; deadline: number };
+type Ctx = { meeting: number; deadline: number; followup: number };
 const CASES: Array<{ name: string; allowed: string[]; prepare?: (i: number) => string[]; text: (i: number, last: Ctx) => string; refusal: RegExp }> = [
   { name: 'setup', allowed: ['secretariat'], text: (i) => `setup "IOCC ${i}"`, refusal: /Only the secretariat can change the committee set-up/ },
   { name: 'org add', allowed: ['secretariat'], text: (i) => `org add ORG${i} "Organization ${i}"`, refusal: /Only the secretariat can add organizations/ },
@@ -46,7 +47,20 @@ const CASES: Array<{ name: string; allowed: string[]; prepare?: (i: number) => s
   { name: 'deadline add', allowed: OFFICERS, text: (i) => `deadline add "Report ${i}" 2027-04-30`, refusal: /Only the secretariat or the chair can add deadlines/ },
   { name: 'deadline cancel', allowed: OFFICERS, prepare: (i) => [`deadline add "Drop me ${i}" 2027-07-01`], text: (_i, last) => `deadline cancel D-${last.deadline}`, refusal: /Only the secretariat or the chair can cancel deadlines/ },
   { name: 'calendar reset', allowed: OFFICERS, prepare: () => ['calendar'], text: () => 'calendar reset', refusal: /Only the secretariat or the chair can reset the calendar link/ },
+  { name: 'assign', allowed: OFFICERS, text: (i) => `assign FAO,WHO "Action ${i}" due 2027-04-30`, refusal: /Only the secretariat or the chair can assign follow-ups/ },
+  // done / snooze / update on FAO's part: FAO's focal point (the member) may, as may the officers.
+  { name: 'done', allowed: REPORTERS, prepare: (i) => [`assign FAO "Done me ${i}"`], text: (_i, last) => `done F-${last.followup}`, refusal: /can report on follow-ups/ },
+  { name: 'snooze', allowed: REPORTERS, prepare: (i) => [`assign FAO "Snooze me ${i}" due 2027-05-31`], text: (i, last) => `snooze F-${last.followup} 1 week "Waiting ${i}"`, refusal: /can report on follow-ups/ },
+  { name: 'update', allowed: REPORTERS, prepare: (i) => [`assign FAO "Update me ${i}"`], text: (i, last) => `update F-${last.followup} "Progress ${i}"`, refusal: /can report on follow-ups/ },
+  { name: 'cancel', allowed: OFFICERS, prepare: (i) => [`assign FAO "Cancel me ${i}"`], text: (_i, last) => `cancel F-${last.followup}`, refusal: /Only the secretariat or the chair can cancel follow-ups/ },
+  { name: 'reassign', allowed: OFFICERS, prepare: (i) => [`assign FAO "Move me ${i}"`], text: (_i, last) => `reassign F-${last.followup} FAO WHO`, refusal: /Only the secretariat or the chair can reassign follow-ups/ },
+  { name: 'reopen', allowed: OFFICERS, prepare: (i) => [`assign FAO "Reopen me ${i}"`, 'done F-last FAO'], text: (_i, last) => `reopen F-${last.followup} FAO`, refusal: /Only the secretariat or the chair can reopen follow-ups/ },
 ];
+
+/** The newest follow-up's number (for a preparation that acts on the follow-up it just assigned: `F-last`). */
+async function lastFollowUp(): Promise<number> {
+  return (await t.db.followUp.aggregate({ _max: { number: true } }))._max.number ?? 0;
+}
 
 describe('permission matrix', () => {
   for (const c of CASES) {
@@ -54,12 +68,16 @@ describe('permission matrix', () => {
       const allowed = c.allowed.includes(role);
       it(`${c.name} as ${role}: ${allowed ? 'done, with an audit event' : 'refused, nothing changed'}`, async () => {
         const i = ++n;
-        for (const prep of c.prepare?.(i) ?? []) expect((await concord(t, t.iomc.secretariat, prep)).text).not.toMatch(/⚠️/);
+        for (const prep of c.prepare?.(i) ?? []) {
+          const text = prep.replace('F-last', `F-${await lastFollowUp()}`);
+          expect((await concord(t, t.iomc.secretariat, text)).text).not.toMatch(/⚠️/);
+        }
         const before = await snapshotDatabase(t.db);
         const audits = await t.db.auditEvent.count();
         const last = {
           meeting: (await t.db.meeting.aggregate({ _max: { number: true } }))._max.number ?? 0,
           deadline: (await t.db.deadline.aggregate({ _max: { number: true } }))._max.number ?? 0,
+          followup: await lastFollowUp(),
         };
         const seen = await concord(t, actors[role]!, c.text(i, last));
         expect(seen.status).toBe(200);

@@ -28,16 +28,16 @@ const int = (rng: Rng, min: number, max: number): number => min + Math.floor(rng
 const SUBCOMMANDS = [
   'help', 'setup', 'org add', 'org list', 'org show', 'org edit', 'org remove', 'member add', 'member remove', 'members',
   'role', 'whoami', 'meeting add', 'meeting new', 'meetings', 'meeting show', 'meeting move', 'meeting cancel',
-  'deadline add', 'deadlines', 'assign', 'followups', 'followup', 'done', 'snooze', 'cancel', 'reassign', 'record',
+  'deadline add', 'deadlines', 'assign', 'followups', 'followup', 'done', 'snooze', 'update', 'reopen', 'cancel', 'reassign', 'record',
   'records', 'record show', 'export', 'digest', 'calendar',
   // Object internals a lookup table must not mistake for commands.
   'constructor', '__proto__', 'org constructor', 'toString', 'meeting hasOwnProperty',
 ];
-const MISSPELT = ['ogr add', 'memebrs', 'meting add', 'org ad', 'rol', 'hlep', 'dealines', 'org', 'member', 'meeting', 'ORG ADD', 'Org List', 'whoamI', 'calender', 'exprot'];
+const MISSPELT = ['ogr add', 'memebrs', 'meting add', 'org ad', 'rol', 'hlep', 'dealines', 'org', 'member', 'meeting', 'ORG ADD', 'Org List', 'whoamI', 'calender', 'exprot', 'asign', 'folowups', 'followps', 'snoze', 'reopn', 'reasign', 'udpate'];
 const CODES = ['FAO', 'ILO', 'UNDP', 'UNEP', 'UNIDO', 'UNITAR', 'WHO', 'WB', 'OECD', 'fao', 'UNPD', 'X', 'TOOLONGORGCODE1234', 'W@B', 'all', 'FAO,WB', 'FAO,,WB,', 'ALL,FAO'];
 const IDS = ['F-12', 'f12', 'M-4', 'm4', '12', '0', '-1', 'F-0', 'F--5', 'D-2147483648', 'R-99999999999999999999', 'M-', 'F-1.5', '٣'];
 const DATES = ['2025-09-16', '2025-09-16..2025-09-19', '2025-04-28..2025-05-09', '2026-11-16..2026-11-20', '30 April', 'next Friday', 'in 2 weeks', '2025-02-30', '31/12/2025', 'tomorrow', '..', '2025-13-01'];
-const KEYS = ['at', 'tz', 'time', 'body', 'kind', 'orgs', 'every', 'as', 'acronym', 'channel', 'meeting', 'name', 'due', 'x', 'AT', 'zz'];
+const KEYS = ['at', 'tz', 'time', 'body', 'kind', 'orgs', 'every', 'as', 'acronym', 'channel', 'meeting', 'name', 'due', 'org', 'x', 'AT', 'zz'];
 const VALUES = ['"CICG, Geneva"', '“Palais des Nations”', 'Europe/Zurich', 'Europe/Geneva', '10:00', '25:99', 'FAO,WB', '<#C123|iocc>', '<@U123>', 'governing-body', 'year', '', '"', '„unclosed', '<!channel>'];
 const TITLES = ['"13MSP"', '“BC COP-17 / RC COP-12 / SC COP-12”', '„GFC IC-1“', '‘Côte d’Ivoire workshop’', '"Work plan', '“Work plan', '„Arbeitsplan', '‘unclosed', '"say \\"hi\\""', '""', '"a\\"', '"ends with backslash\\\\"'];
 const MENTIONS = [
@@ -75,7 +75,7 @@ function argument(rng: Rng): string {
     case 5:
       return pick(rng, MENTIONS);
     default:
-      return pick(rng, ['chair', 'secretariat', 'observer', 'as:focal', 'mine', 'overdue', 'md', 'docx', '2 weeks', 'due', 'before', '60 days before M-4']);
+      return pick(rng, ['chair', 'secretariat', 'observer', 'as:focal', 'mine', 'overdue', 'md', 'docx', '2 weeks', 'due', 'before', '60 days before M-4', 'due in 3 weeks', 'due 2027-03-01', 'until', '3d', '"Waiting for the Bureau"', 'F-1 WHO FAO']);
   }
 }
 

@@ -7,7 +7,7 @@ import type { Db } from '../../src/db/database.ts';
 
 /** Columns the delivery worker updates after the command that wrote the row has finished. */
 export const BACKGROUND_COLUMNS: Record<string, string[]> = {
-  OutboundMessage: ['status', 'attempts', 'slackTs', 'lastError', 'updatedAt', 'sentAt', 'outcomeUnknown'],
+  OutboundMessage: ['status', 'attempts', 'slackTs', 'lastError', 'updatedAt', 'sentAt', 'outcomeUnknown', 'postedChannelId'],
 };
 
 export async function snapshotDatabase(db: Db): Promise<string> {

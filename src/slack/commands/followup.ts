@@ -13,7 +13,7 @@ import { todayInZone } from '../../time/local-date.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
 import { asText, describeToken, expectEnd, orThrow, parseOrgCode, parseShortId, takeOptions, takeOrgCodes, takeText, takeWord, UsageError } from './args.ts';
 import type { CommandContext, CommandDeps, CommandHandler } from './context.ts';
-import { infoReply, successReply } from '../blocks/reply.ts';
+import { successReply } from '../blocks/reply.ts';
 import { dueText, followUpName, followUpNotices, meetingRef } from '../blocks/followup-notices.ts';
 import { followUpDetailBlocks, followUpListBlocks } from '../blocks/followups.ts';
 import { channelMention, escapeMrkdwn } from '../text.ts';
@@ -58,7 +58,7 @@ function announced(scope: Scope): string {
 }
 
 function nobodyNotified(codes: string[]): string {
-  return codes.map((c) => `\n⚠️ ${escapeMrkdwn(c)} has no focal point or alternate: nobody was notified. Add one with \`member add @user ${escapeMrkdwn(c)} as:focal\`.`).join('');
+  return codes.map((c) => `\n🔕 ${escapeMrkdwn(c)} has no focal point or alternate: nobody was notified. Add one with \`member add @user ${escapeMrkdwn(c)} as:focal\`.`).join('');
 }
 
 export const assignCommand: CommandHandler = async (ctx) => {
@@ -154,5 +154,5 @@ export const reopenCommand: CommandHandler = async (ctx) => {
   orThrow(expectEnd(code.rest));
   const r = await reopenFollowUp(await scopeOf(ctx), number, orThrow(parseOrgCode(code.value)).value, followUpEnv(ctx.deps));
   const { done, total } = rollUp(r.followUp);
-  return infoReply(`↩️ ${escapeMrkdwn(r.assignment.organization.code)}'s part of ${followUpName(r.followUp)} is open again (${done}/${total} done).`);
+  return successReply(`↩️ ${escapeMrkdwn(r.assignment.organization.code)}'s part of ${followUpName(r.followUp)} is open again (${done}/${total} done).`);
 };
