@@ -15,6 +15,7 @@ import { healthHandler } from './web/health.ts';
 import { calendarFeedRoute } from './web/calendar-route.ts';
 import { ConcordHttpReceiver } from './slack/http-receiver.ts';
 import { createReplayGuard } from './slack/replay-guard.ts';
+import { createInteractionGuard } from './slack/interaction-guard.ts';
 import { buildSlackApp } from './slack/app.ts';
 import { createUserZones } from './slack/user-zone.ts';
 import { createQueue, enqueueDeliveries } from '../jobs/queue.ts';
@@ -102,6 +103,7 @@ async function startWeb(
     commandName: config.slackCommand,
     publicUrl: config.publicUrl,
     now: () => new Date(),
+    interactions: createInteractionGuard(redis, config.redisPrefix),
   };
   const routes: Route[] = [
     { method: 'GET', path: '/healthz', handler: healthHandler({ db: () => pingDatabase(database.prisma), redis: () => redis.ping() }) },

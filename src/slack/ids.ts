@@ -33,3 +33,26 @@ export const FOLLOWUP_ACTIONS = {
   snooze: 'followup_snooze',
   update: 'followup_update',
 } as const;
+
+/** *Snooze* on a follow-up part: the modal (date + reason, both required). */
+export const FOLLOWUP_SNOOZE_MODAL = {
+  callbackId: 'concord_followup_snooze',
+  fields: {
+    until: { blockId: 'followup_snooze_until', actionId: 'until' },
+    reason: { blockId: 'followup_snooze_reason', actionId: 'reason' },
+  },
+} as const;
+
+/** *Add update* on a follow-up part: the modal (one text). */
+export const FOLLOWUP_UPDATE_MODAL = {
+  callbackId: 'concord_followup_update',
+  fields: {
+    text: { blockId: 'followup_update_text', actionId: 'text' },
+  },
+} as const;
+
+/** The App Home tab. */
+export const HOME = {
+  /** Per-user publish dedup of a retried `app_home_opened` is keyed by event_id, not by this. */
+  callbackId: 'concord_home',
+} as const;

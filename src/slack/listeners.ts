@@ -1,13 +1,23 @@
 /** The routing table of listeners: one line per surface. */
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { CommandDeps } from './commands/context.ts';
 import { commandListener } from './commands/listener.ts';
-import { MEETING_MODAL } from './ids.ts';
+import { FOLLOWUP_ACTIONS, FOLLOWUP_SNOOZE_MODAL, FOLLOWUP_UPDATE_MODAL, MEETING_MODAL } from './ids.ts';
 import { meetingNewSubmission } from './views/meeting-new.ts';
+import { doneButton } from './actions/done-button.ts';
+import { snoozeButton, updateButton } from './actions/modal-buttons.ts';
+import { snoozeSubmission, updateSubmission } from './views/followup-part-submit.ts';
+import { homeOpenedListener } from './home/home-opened.ts';
 
 export type ListenerDeps = CommandDeps;
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(deps.commandName, commandListener(deps));
   app.view(MEETING_MODAL.callbackId, meetingNewSubmission(deps));
+  app.action<BlockAction<ButtonAction>>(FOLLOWUP_ACTIONS.done, doneButton(deps));
+  app.action<BlockAction<ButtonAction>>(FOLLOWUP_ACTIONS.snooze, snoozeButton(deps));
+  app.action<BlockAction<ButtonAction>>(FOLLOWUP_ACTIONS.update, updateButton(deps));
+  app.view(FOLLOWUP_SNOOZE_MODAL.callbackId, snoozeSubmission(deps));
+  app.view(FOLLOWUP_UPDATE_MODAL.callbackId, updateSubmission(deps));
+  app.event('app_home_opened', homeOpenedListener(deps));
 }

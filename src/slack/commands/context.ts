@@ -8,6 +8,7 @@ import type { TeamKey } from '../../committees/committee-repository.ts';
 import type { Token } from './tokenize.ts';
 import type { UserZones } from '../user-zone.ts';
 import type { Dispatch } from '../../outbox/announcer.ts';
+import type { InteractionGuard } from '../interaction-guard.ts';
 
 export interface Reply {
   text: string;
@@ -25,6 +26,8 @@ export interface CommandDeps {
   commandName: string;
   publicUrl: string;
   now: () => Date;
+  /** Claims a retried event or a repeated view_submission once (buttons, modals, App Home). */
+  interactions?: InteractionGuard;
 }
 
 export interface CommandContext {

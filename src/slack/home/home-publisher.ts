@@ -1,0 +1,57 @@
+/**
+ * Builds and publishes a person's App Home (`views.publish`): on `app_home_opened`, and again for the
+ * people a change concerns (the organization's people and the officers) after a button or modal changed
+ * a follow-up. Publishing is after the ack, never in its way; a failed publish is logged by id only.
+ */
+import type { WebClient } from '@slack/web-api';
+import { NoCommitteeError, resolveScope } from '../../committees/scope.ts';
+import type { TeamKey } from '../../committees/committee-repository.ts';
+import { homeOverview } from '../../followups/followup-overview.ts';
+import { homeAudience } from '../../followups/followup-overview-repository.ts';
+import { listCommitteeMeetings } from '../../meetings/meeting-service.ts';
+import { listUpcomingDeadlines } from '../../deadlines/deadline-service.ts';
+import { todayInZone } from '../../time/local-date.ts';
+import { describeError } from '../../logger.ts';
+import type { CommandDeps } from '../commands/context.ts';
+import { HOME_LIST_ROWS, homeView, homeWithoutCommittee } from '../blocks/home.ts';
+
+const HOME_DAYS = 90;
+
+async function buildHome(deps: CommandDeps, client: WebClient, key: TeamKey, userId: string) {
+  let scope;
+  try {
+    scope = await resolveScope(deps.db, key, userId);
+  } catch (err) {
+    if (err instanceof NoCommitteeError) return homeWithoutCommittee(deps.commandName);
+    throw err;
+  }
+  const now = deps.now();
+  const zone = await deps.userZones.zoneOf(client, userId, scope.committee.timeZone);
+  const today = todayInZone(now, zone);
+  const [overview, meetings, deadlines] = await Promise.all([
+    homeOverview(scope, today, HOME_LIST_ROWS),
+    listCommitteeMeetings(scope, { kind: 'upcoming', days: HOME_DAYS }, { now }),
+    listUpcomingDeadlines(scope, { today, days: HOME_DAYS }),
+  ]);
+  return homeView({
+    committeeName: scope.committee.name,
+    commandName: deps.commandName,
+    today,
+    now,
+    member: scope.actor.role !== null,
+    overview,
+    meetings: meetings.upcoming,
+    deadlines,
+  });
+}
+
+export async function publishHome(deps: CommandDeps, client: WebClient, key: TeamKey, userId: string): Promise<void> {
+  await client.views.publish({ user_id: userId, view: await buildHome(deps, client, key, userId) });
+}
+
+/** Republishes the Home of everyone a change of this organization's part concerns; failures are logged, not thrown. */
+export async function refreshHomes(deps: CommandDeps, client: WebClient, key: TeamKey, committeeId: string, organizationId: string): Promise<void> {
+  for (const userId of await homeAudience(deps.db, committeeId, organizationId)) {
+    await publishHome(deps, client, key, userId).catch((err: unknown) => deps.logger.warn({ ...describeError(err), userId }, 'could not refresh a Home tab'));
+  }
+}
