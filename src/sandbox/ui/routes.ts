@@ -10,6 +10,7 @@
  *   POST /_sandbox/close    {userId, viewId?, all?}
  *   POST /_sandbox/home     {userId}
  *   POST /_sandbox/message  {userId, channelId, text}
+ *   GET|POST /_sandbox/clock                 Concord's test clock, forwarded (`clock-route.ts`)
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,8 +19,10 @@ import type { DriverResponse } from '../driver/transport.ts';
 import { readBody, sendJson, sendText } from '../http/body.ts';
 import type { UiHandler } from '../http/server.ts';
 import type { Sandbox } from '../sandbox.ts';
+import { moveClock, readClock } from './clock-route.ts';
 import { FAVICON } from './favicon.ts';
 import { renderDatesIn } from './slack-dates.ts';
+import { TestClockError } from './test-clock-client.ts';
 import { escapeTyped, pickable } from './typed-text.ts';
 
 const PAGE = readFileSync(new URL('./index.html', import.meta.url), 'utf8');
@@ -43,6 +46,10 @@ export function createUiHandler(sb: Sandbox, core: SandboxCore): UiHandler {
       sendText(res, 200, RENDERER, 'text/javascript; charset=utf-8');
       return true;
     }
+    if (url.pathname === '/_sandbox/clock') {
+      await clock(sb, req, res, url);
+      return true;
+    }
     if (!url.pathname.startsWith('/_sandbox/')) return false;
     const name = url.pathname.slice('/_sandbox/'.length);
     if (req.method === 'GET') {
@@ -64,6 +71,19 @@ export function createUiHandler(sb: Sandbox, core: SandboxCore): UiHandler {
     }
     return true;
   };
+}
+
+/** Concord's test clock: its errors are shown in the clock control, not as errors Slack showed the user. */
+async function clock(sb: Sandbox, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  try {
+    if (req.method === 'GET') return sendJson(res, 200, await readClock(sb, url.searchParams.get('user')));
+    const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as unknown;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new TestClockError(400, 'The clock control sends a JSON object.');
+    sendJson(res, 200, await moveClock(sb, body as Json));
+  } catch (error) {
+    const status = error instanceof TestClockError ? error.status : error instanceof SyntaxError ? 400 : 502;
+    sendJson(res, status, { error: message(error) });
+  }
 }
 
 function read(sb: Sandbox, core: SandboxCore, name: string, url: URL): unknown {
