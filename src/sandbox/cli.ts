@@ -6,6 +6,7 @@
  * which starts from a new empty database. Data lives in DATA_DIR/sandbox (or DATABASE_URL). When no Redis
  * answers and `redis-server` is installed, the sandbox runs a private one. Open the printed URL.
  * `--socket-mode` runs Concord in Socket Mode (SLACK_APP_TOKEN = the sandbox's app-level token).
+ * Concord runs on a test clock (TEST_CLOCK=on), frozen until moved with the page's clock control.
  */
 import { parseArgs } from 'node:util';
 import { loadConfigForTools } from '../cli/tool-config.ts';
@@ -36,7 +37,7 @@ try {
   process.exit(1);
 }
 
-const { sb, iomc, running, data, redis, seeded } = launched;
+const { sb, iomc, running, data, redis, seeded, testClock } = launched;
 const name = (id: string) => sb.users().find((u) => u.id === id)?.realName ?? id;
 console.log(`Concord is running against the Slack sandbox.
 
@@ -49,6 +50,7 @@ console.log(`Concord is running against the Slack sandbox.
     focal points one per organization (FAO, ILO, UNDP, UNEP, UNIDO, UNITAR, WHO, World Bank, OECD), in their duty-station time zones
     external     ${name(iomc.external)} (Slack Connect, OECD alternate: receives messages and clicks buttons, cannot type commands)
   ${values.empty ? 'The database is empty: start with  /concord setup "Committee name"  as the secretariat.' : `The IOMC committee is seeded with its nine organizations${seeded?.meetings ? ` and the real governing-body meetings (${seeded.meetings})` : ''}.`}
+  Clock: ${testClock ? `Concord runs on a TEST CLOCK (TEST_CLOCK=on), frozen at ${testClock} until you move it with the page's clock panel (set, +1 h, +1 day, next reminder).` : 'this Concord serves no test clock (/test/clock answered nothing): it runs on the real time.'}
   Data: ${data.where}.
   Redis: ${redis.privateDir ? `a private redis-server for this run at ${redis.url} (none answered at REDIS_URL)` : 'REDIS_URL'}. Concord listens on port ${running.port}${values['socket-mode'] ? ' (health only: Slack traffic goes over Socket Mode)' : ''}. Ctrl+C stops everything.`);
 

@@ -11,6 +11,7 @@ import { createLogger } from '../../logger.ts';
 import { startConcord, type RunningConcord } from '../../runtime.ts';
 import { startSandbox, type Sandbox } from '../sandbox.ts';
 import { loadIomcWorkspace, type IomcWorkspace } from '../seed-workspace.ts';
+import { testClockClient } from '../ui/test-clock-client.ts';
 import { sandboxRedis, type SandboxRedis } from './private-redis.ts';
 import { sandboxData, type SandboxData } from './sandbox-data.ts';
 import { seedSandboxConcord, type SeededConcord } from './seed-concord.ts';
@@ -38,6 +39,8 @@ export interface LaunchedSandbox {
   redis: SandboxRedis;
   /** Absent with `empty`. */
   seeded?: SeededConcord;
+  /** Concord's test-clock time at start (ISO), or undefined when this Concord serves no `/test/clock`. */
+  testClock?: string;
   close(): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ export async function launchSandbox(o: LaunchOptions): Promise<LaunchedSandbox> 
     sb.setUiStart({ userId: iomc.secretariat, channelId: iomc.channelId });
     const data = await sandboxData(o.base, o.empty ?? false);
     undo.push(() => data.discard());
-    const config: Config = {
+    const config: Config = withTestClock({
       ...o.base,
       slackApiUrl: sb.apiUrl,
       slackBotToken: SANDBOX_BOT_TOKEN,
@@ -71,7 +74,7 @@ export async function launchSandbox(o: LaunchOptions): Promise<LaunchedSandbox> 
       databaseUrl: data.databaseUrl,
       dataDir: data.dataDir,
       redisUrl: redis.url,
-    };
+    });
     let seeded: SeededConcord | undefined;
     if (!o.empty) {
       const database = await openDatabase(config);
@@ -85,9 +88,15 @@ export async function launchSandbox(o: LaunchOptions): Promise<LaunchedSandbox> 
     const running = await startConcord(config, createLogger(config.logLevel));
     undo.push(() => running.close());
     sb.setAppUrl(`http://127.0.0.1:${running.port}/slack/events`);
-    return { sb, iomc, running, data, redis, seeded, close };
+    const testClock = await testClockClient(sb.appUrl).now().catch(() => undefined);
+    return { sb, iomc, running, data, redis, seeded, testClock, close };
   } catch (err) {
     await close();
     throw err;
   }
+}
+
+/** TEST_CLOCK=on: Concord reads its time from the clock the sandbox page moves. */
+function withTestClock(config: Config): Config {
+  return { ...config, testClock: true } as Config;
 }
