@@ -11,7 +11,7 @@ import { isOverdue, rollUp, type Assignment, type FollowUp } from '../../followu
 import type { Meeting } from '../../meetings/meeting-rules.ts';
 import { formatLocalDate } from '../../time/format.ts';
 import type { LocalDate } from '../../time/local-date.ts';
-import { HOME } from '../ids.ts';
+import { FOLLOWUP_ACTIONS, HOME } from '../ids.ts';
 import { escapeMrkdwn, inlineCode, truncate } from '../text.ts';
 import { deadlineLine, type DeadlineRow } from './deadlines.ts';
 import { dueText, followUpName, partButtons } from './followup-notices.ts';
@@ -67,7 +67,8 @@ function mineBlocks(input: HomeInput): Block[] {
   for (const f of mine.followUps.slice(0, HOME_LIST_ROWS)) {
     blocks.push(section(followUpText(f, input.today, input.overview.snoozes)));
     const part = f.assignments.find((a) => a.organization.id === mine.organization.id && a.status === 'open');
-    if (part) blocks.push(partButtons(part.id));
+    // block_ids must be unique in a view: one actions block per follow-up shown.
+    if (part) blocks.push({ ...partButtons(part.id), block_id: `${FOLLOWUP_ACTIONS.blockId}_${f.number}` });
   }
   blocks.push(seeAll(Math.min(mine.followUps.length, HOME_LIST_ROWS), mine.total, `${input.commandName} followups mine`));
   return blocks;
