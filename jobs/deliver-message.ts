@@ -14,7 +14,11 @@ import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Db } from '../src/db/database.ts';
-import { channelHead, claimHead, getOutbound, markFailed, markSent, postedMessage, releaseOutbound, touchClaim, type OutboundRow } from '../src/outbox/outbox-repository.ts';
+import { addDirectMessage, channelHead, claimHead, getOutbound, markFailed, markSent, postedMessage, releaseOutbound, touchClaim, type OutboundRow } from '../src/outbox/outbox-repository.ts';
+import { markRemindersDelivered, markRemindersFailed } from '../src/reminders/reminder-repository.ts';
+import { usersWithRoles } from '../src/committees/member-repository.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { reminderFailedNotice } from '../src/slack/blocks/reminders.ts';
 import { describeError, type Logger } from '../src/logger.ts';
 import { enqueueDeliveries } from './queue.ts';
 import { findPostedMessage, outboundMetadata } from './posted-message.ts';
@@ -107,6 +111,7 @@ async function post(deps: DeliverDeps, row: OutboundRow, job: Job, target: { cha
     metadata: outboundMetadata(row.id),
   });
   await markSent(deps.db, row.id, String(res.ts), String(res.channel ?? target.channel));
+  await markRemindersDelivered(deps.db, row.id, String(res.channel ?? target.channel), String(res.ts));
   deps.logger.info({ outboundId: row.id, channel: res.channel, jobId: job.id }, 'message delivered');
   return { kind: 'sent' };
 }
@@ -137,6 +142,7 @@ async function alreadyPosted(deps: DeliverDeps, row: OutboundRow, channel: strin
   });
   if (!found) return false;
   await markSent(deps.db, row.id, found, channel);
+  await markRemindersDelivered(deps.db, row.id, channel, found);
   deps.logger.info({ outboundId: row.id, channel }, 'message had reached Slack before; recorded, not posted again');
   return true;
 }
@@ -149,7 +155,19 @@ function slackErrorOf(err: unknown): string | undefined {
 async function failed(deps: DeliverDeps, row: OutboundRow, reason: string): Promise<Outcome> {
   await markFailed(deps.db, row.id, reason);
   deps.logger.error({ outboundId: row.id, slackError: reason }, 'message refused by Slack');
+  await noticeFailedReminders(deps, row, reason);
   return { kind: 'failed', reason };
+}
+
+/** A reminder Slack refused for good: marked failed, and the secretariat is told once, by DM. */
+async function noticeFailedReminders(deps: DeliverDeps, row: OutboundRow, reason: string): Promise<void> {
+  const ids = await inTransaction(deps.db, async (tx) => {
+    if ((await markRemindersFailed(tx, row.id, reason)).count === 0) return [];
+    const notice = reminderFailedNotice(row.recipientUserId ?? row.channelId, Boolean(row.recipientUserId), reason);
+    const secretariat = await usersWithRoles(tx, row.committeeId, ['secretariat']);
+    return Promise.all(secretariat.map((userId) => addDirectMessage(tx, { committeeId: row.committeeId, userId, ...notice })));
+  });
+  await enqueueDeliveries(deps.queue, ids).catch(() => {});
 }
 
 /** What a failed Slack call means for the row. `mayHavePosted`: the call could have posted the message. */

@@ -7,6 +7,10 @@ export const QUEUE_NAME = 'concord';
 export const JOB = {
   deliver: 'deliver-message',
   reconcile: 'reconcile',
+  /** A reminder's timer: sends everything due (the reminder itself and anything else due by then). */
+  remind: 'remind',
+  /** "Send what is due now" — after the test clock moved. */
+  tick: 'tick',
 } as const;
 
 export function createQueue(connection: Redis, prefix: string): Queue {
@@ -42,4 +46,25 @@ export async function enqueueDeliveries(queue: Queue, rows: Array<string | { id:
       };
     }),
   );
+}
+
+/**
+ * Timers for reminders due within the horizon: one delayed job per reminder and instant (the id holds both,
+ * so planning twice adds one timer and a re-timed reminder gets a new one). A timer only wakes the sweep,
+ * which reads the database: a stale or lost timer changes nothing.
+ */
+export async function enqueueReminderTimers(queue: Queue, reminders: Array<{ id: string; dueAt: Date }>, now: Date): Promise<void> {
+  if (!reminders.length) return;
+  await queue.addBulk(
+    reminders.map((r) => ({
+      name: JOB.remind,
+      data: {},
+      opts: { jobId: `remind-${r.id}-${r.dueAt.getTime()}`, delay: Math.max(0, r.dueAt.getTime() - now.getTime()), removeOnComplete: true, removeOnFail: true },
+    })),
+  );
+}
+
+/** Sends what is due now (the test clock moved). */
+export async function enqueueTick(queue: Queue): Promise<void> {
+  await queue.add(JOB.tick, {}, { removeOnComplete: true, removeOnFail: true });
 }

@@ -12,7 +12,10 @@ import { describeError, type Logger } from '../src/logger.ts';
 import { pendingHeads, recoverExpiredClaims } from '../src/outbox/outbox-repository.ts';
 import { settledWithin } from '../src/util/timeout.ts';
 import { createRedis, reportRedisState } from './connection.ts';
-import { createQueue, enqueueDeliveries, JOB, QUEUE_NAME } from './queue.ts';
+import { createQueue, enqueueDeliveries, enqueueReminderTimers, JOB, QUEUE_NAME } from './queue.ts';
+import { sendDueReminders } from './send-reminders.ts';
+import { upcomingReminders } from '../src/reminders/reminder-repository.ts';
+import type { Clock } from '../src/clock/clock.ts';
 import { deliverMessage } from './deliver-message.ts';
 
 const CLOSE_GRACE_MS = 10_000;
@@ -27,8 +30,11 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export async function startWorker(opts: { config: Config; logger: Logger; db: Db }): Promise<RunningWorker> {
-  const { config, db } = opts;
+/** Reminders due within this horizon have timers in Redis; later ones are added by the reconciler. */
+const REMINDER_HORIZON_MS = 6 * 3600_000;
+
+export async function startWorker(opts: { config: Config; logger: Logger; db: Db; clock: Clock }): Promise<RunningWorker> {
+  const { config, db, clock } = opts;
   const logger = opts.logger.child({ component: 'worker' });
   const connection = createRedis(config.redisUrl, 'worker');
   const queue = createQueue(connection, config.redisPrefix);
@@ -41,7 +47,18 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
     timeout: Math.floor(config.deliveryLeaseMs / 3),
   });
 
+  const dispatch = (ids: string[]) => enqueueDeliveries(queue, ids);
+  /** Sends what is due now and sets timers for what comes due within the horizon. */
+  const sendDue = async (): Promise<number> => {
+    await clock.sync?.();
+    const now = clock.now();
+    const queued = await sendDueReminders({ db, logger, dispatch }, now);
+    await enqueueReminderTimers(queue, await upcomingReminders(db, new Date(now.getTime() + REMINDER_HORIZON_MS)), now);
+    return queued;
+  };
+
   const reconcile = async (): Promise<number> => {
+    await sendDue();
     const recovered = await recoverExpiredClaims(db, new Date(Date.now() - config.deliveryLeaseMs));
     if (recovered) logger.warn({ recovered }, 'took over messages whose worker stopped mid-delivery');
     await queue.upsertJobScheduler(SCHEDULER_ID, { every: RECONCILE_EVERY_MS }, { name: JOB.reconcile, data: {} });
@@ -55,6 +72,8 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
   const handlers: Record<string, (job: Job, token?: string) => Promise<unknown>> = {
     [JOB.deliver]: (job, token) => deliverMessage({ db, redis: connection, queue, keyPrefix: config.redisPrefix, client, logger }, job, token),
     [JOB.reconcile]: () => reconcile(),
+    [JOB.remind]: () => sendDue(),
+    [JOB.tick]: () => sendDue(),
   };
 
   const worker = new Worker(

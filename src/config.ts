@@ -28,6 +28,7 @@ const schema = z
     ROLE: z.enum(['all', 'web', 'worker'], { error: 'must be all, web or worker' }).default('all'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     PUBLIC_URL: z.url({ error: 'must be a URL such as https://concord.example.org' }).optional(),
+    TEST_CLOCK: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
     DELIVERY_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(3, 'must be at least 3').max(3600).default(60),
   });
 
@@ -52,6 +53,8 @@ export interface Config {
    * Slack calls of the delivery worker time out after a third of it, so a live worker never loses its lease.
    */
   deliveryLeaseMs: number;
+  /** A movable clock for trying and testing time (reminders, digests); never with Slack's real API. */
+  testClock: boolean;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!raw.SLACK_APP_TOKEN && !raw.SLACK_SIGNING_SECRET && raw.ROLE !== 'worker') {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)');
   }
+  if (raw.TEST_CLOCK === 'on' && /^https:\/\/([a-z0-9-]+\.)*slack\.com\//i.test(raw.SLACK_API_URL ?? 'https://slack.com/api/')) {
+    problems.push('TEST_CLOCK=on is only for the sandbox and tests: set SLACK_API_URL to a stand-in (npm run sandbox), not Slack itself');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
@@ -91,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     deliveryLeaseMs: e.DELIVERY_LEASE_SECONDS * 1000,
+    testClock: e.TEST_CLOCK === 'on',
   };
 }
 

@@ -18,7 +18,11 @@ import { createReplayGuard } from './slack/replay-guard.ts';
 import { createInteractionGuard } from './slack/interaction-guard.ts';
 import { buildSlackApp } from './slack/app.ts';
 import { createUserZones } from './slack/user-zone.ts';
-import { createQueue, enqueueDeliveries } from '../jobs/queue.ts';
+import { createQueue, enqueueDeliveries, enqueueTick } from '../jobs/queue.ts';
+import { systemClock, useClock, type Clock } from './clock/clock.ts';
+import { startTestClock, type TestClock } from './clock/test-clock.ts';
+import { testClockRoutes } from './web/test-clock-route.ts';
+import { nextReminderAt } from './reminders/reminder-repository.ts';
 import type { Dispatch } from './outbox/announcer.ts';
 import { settledWithin } from './util/timeout.ts';
 
@@ -31,6 +35,8 @@ export interface RunningConcord {
   /** Port of the HTTP server (web role), else undefined. */
   port?: number;
   database: Database;
+  /** The clock every time-dependent path reads (the test clock with TEST_CLOCK=on). */
+  clock: Clock;
   /** The worker (ROLE all or worker), e.g. to reconcile now. */
   worker?: RunningWorker;
   close(): Promise<void>;
@@ -44,16 +50,23 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
   try {
     const applied = await applyPendingMigrations(database);
     logger.info({ applied, database: database.kind }, applied.length ? 'applied migrations' : 'database schema is up to date');
+    const testClock = config.testClock ? await startTestClock(database.prisma) : undefined;
+    if (testClock) {
+      closers.push(async () => testClock.close());
+      logger.warn({ now: testClock.now().toISOString() }, 'TEST CLOCK: time only moves through POST /test/clock');
+    }
+    const clock: Clock = testClock ?? systemClock;
+    useClock(clock);
 
     let worker: RunningWorker | undefined;
     if (config.role !== 'web') {
-      worker = await startWorker({ config, logger, db: database.prisma });
+      worker = await startWorker({ config, logger, db: database.prisma, clock });
       closers.push(() => worker!.close());
     }
 
     let port: number | undefined;
     if (config.role !== 'worker') {
-      const web = await startWeb(config, logger, database, redis);
+      const web = await startWeb(config, logger, database, redis, clock, testClock);
       port = web.port;
       // The web side and the worker wind down side by side, so shutdown takes the longer grace, not the sum.
       closers.unshift(() => inOrder(web.closers, logger));
@@ -62,6 +75,7 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
     return {
       port,
       database,
+      clock,
       worker,
       async close() {
         await Promise.all(closers.map((close) => inOrder([close], logger))); // web side ∥ worker
@@ -83,6 +97,8 @@ async function startWeb(
   logger: Logger,
   database: Database,
   redis: Redis,
+  clock: Clock,
+  testClock: TestClock | undefined,
 ): Promise<{ port: number; closers: Closer[] }> {
   const closers: Closer[] = [];
   const redisState = reportRedisState(redis, logger.child({ component: 'web' }));
@@ -102,12 +118,14 @@ async function startWeb(
     userZones: createUserZones(),
     commandName: config.slackCommand,
     publicUrl: config.publicUrl,
-    now: () => new Date(),
+    now: () => clock.now(),
     interactions: createInteractionGuard(redis, config.redisPrefix),
   };
   const routes: Route[] = [
     { method: 'GET', path: '/healthz', handler: healthHandler({ db: () => pingDatabase(database.prisma), redis: () => redis.ping() }) },
     calendarFeedRoute(database.prisma, logger),
+    // After a move everything that came due is sent at once (a worker picks the tick up).
+    ...(testClock ? testClockRoutes(testClock, () => enqueueTick(queue), () => nextReminderAt(database.prisma)) : []),
   ];
   const socketMode = Boolean(config.slackAppToken);
   const receiver = socketMode

@@ -3,11 +3,14 @@
  * actor's role again and checks the permission, then runs the change. Two changes of one committee never
  * interleave, so whatever a change checks before writing (the last secretariat, a code already taken, the
  * next M-n) still holds when it commits, a role taken away a moment ago is no longer used, and the
- * committee's outbox rows are written in commit order.
+ * committee's outbox rows are written in commit order. Before it commits, the reminders of everything
+ * it touched are planned again.
  */
 import type { Db } from '../db/database.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
 import { lockCommittee } from './committee-repository.ts';
+import { replanTouched } from '../reminders/reminder-planner.ts';
+import { clockNow } from '../clock/clock.ts';
 import { usersWithRoles } from './member-repository.ts';
 import { authorize, type Action, type Actor } from './permissions.ts';
 import { actorIn, NoCommitteeError, type Committee, type Scope } from './scope.ts';
@@ -21,11 +24,16 @@ export interface CommitteeWrite {
 /** Runs `fn` as `userId`'s change of committee `committeeId`, if their role allows `action`. */
 export function writeCommittee<T>(db: Db, committeeId: string, userId: string, action: Action, fn: (tx: Tx, w: CommitteeWrite) => Promise<T>): Promise<T> {
   return inTransaction(db, async (tx) => {
+    // Wall time, as Prisma stamps `updatedAt`: what this write touches is stamped at or after it.
+    const since = new Date();
     const committee = await lockCommittee(tx, committeeId);
     if (!committee) throw new NoCommitteeError();
     const actor = await actorIn(tx, committee.id, userId);
     await authorize(actor, action, (roles) => usersWithRoles(tx, committee.id, roles));
-    return fn(tx, { committee, actor });
+    const result = await fn(tx, { committee, actor });
+    // Reminders follow their subjects in the same transaction (a moved meeting moves its reminders).
+    await replanTouched(tx, committee.id, since, clockNow());
+    return result;
   });
 }
 

@@ -31,6 +31,7 @@ export interface MessageUpdateInput {
 
 export interface OutboundRow {
   id: string;
+  committeeId: string;
   channelId: string;
   text: string;
   blocks: unknown;
@@ -46,6 +47,7 @@ export interface OutboundRow {
 
 const ROW_FIELDS = {
   id: true,
+  committeeId: true,
   channelId: true,
   text: true,
   blocks: true,
