@@ -60,6 +60,12 @@ export async function updateMeeting(db: DbClient, id: string, data: Partial<Meet
   return toMeeting(row);
 }
 
+/** Meetings of a committee starting on `startDate` and not cancelled, to spot a meeting added twice. */
+export async function scheduledMeetingsOn(db: DbClient, committeeId: string, startDate: string): Promise<Meeting[]> {
+  const rows = await db.meeting.findMany({ where: { committeeId, startDate, status: { not: 'cancelled' } }, orderBy: { number: 'asc' } });
+  return rows.map(toMeeting);
+}
+
 export interface MeetingQuery {
   /** Only meetings ending on or after this date (ISO compare). */
   endingFrom?: string;

@@ -12,7 +12,9 @@ import { nextNumber } from '../committees/committee-repository.ts';
 import { validateZone } from '../committees/validate.ts';
 import { inferMeetingKind } from './meeting-kind.ts';
 import { addDays, todayInZone, type LocalDate } from '../time/local-date.ts';
-import { createMeeting, listMeetings, type MeetingData } from './meeting-repository.ts';
+import { createMeeting, listMeetings, scheduledMeetingsOn, type MeetingData } from './meeting-repository.ts';
+import { UserError } from '../errors.ts';
+import { formatLocalDate } from '../time/format.ts';
 import { announce, type AnnounceEnv, type MeetingAnnouncement } from './announcements.ts';
 import {
   BODY_MAX,
@@ -41,7 +43,18 @@ export interface MeetingInput {
   kind?: MeetingKind;
   url?: string;
   documentSymbol?: string;
+  /** Refuse a meeting with the same title (any case) starting the same day as one not cancelled. */
+  refuseDuplicate?: boolean;
 }
+
+/** Refused: the committee already has this meeting; says which, and how to add it anyway. */
+export class DuplicateMeetingError extends UserError {
+  constructor(readonly existing: Meeting) {
+    super(`${shortMeetingId(existing.number)} “${existing.title}” already starts on ${formatLocalDate(existing.startDate)}.`);
+  }
+}
+
+const sameTitle = (a: string, b: string) => a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Validates everything that needs no database: the meeting's data, ready to write. */
 function meetingData(input: MeetingInput, committeeZone: string): { data: MeetingData; note?: string } {
@@ -82,9 +95,13 @@ export async function addMeeting(
   scope: Scope,
   input: MeetingInput,
   env: AnnounceEnv<MeetingAnnouncement>,
-): Promise<{ meeting: Meeting; note?: string }> {
+): Promise<{ meeting: Meeting; note?: string; past: boolean }> {
   const result = await committeeWrite(scope, 'meeting.add', async (tx, { committee, actor }) => {
     const { data, note } = meetingData(input, committee.timeZone);
+    if (input.refuseDuplicate) {
+      const twin = (await scheduledMeetingsOn(tx, committee.id, data.startDate)).find((m) => sameTitle(m.title, data.title));
+      if (twin) throw new DuplicateMeetingError(twin);
+    }
     const number = await nextNumber(tx, committee.id, 'meeting');
     const meeting = await createMeeting(tx, committee.id, number, actor.userId, data);
     await recordAudit(tx, { committeeId: committee.id, actorId: actor.userId, action: 'meeting.add', subject: shortMeetingId(number), after: meeting });
@@ -92,7 +109,9 @@ export async function addMeeting(
     return { meeting, ids, note };
   });
   await env.dispatch(result.ids);
-  return result.note ? { meeting: result.meeting, note: result.note } : { meeting: result.meeting };
+  // Importing history is fine; a past date typed by accident should not pass unnoticed.
+  const past = result.meeting.endDate < todayInZone(env.now, result.meeting.timeZone);
+  return result.note ? { meeting: result.meeting, note: result.note, past } : { meeting: result.meeting, past };
 }
 
 export type MeetingWindow = { kind: 'upcoming'; days?: number } | { kind: 'all' };

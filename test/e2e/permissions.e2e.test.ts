@@ -34,7 +34,7 @@ const REPORTERS = [...OFFICERS, 'member'];
 /** Each case: a command valid whoever runs it (fresh names each time), prepared by the secretariat if needed. */
 type Ctx = { meeting: number; deadline: number; followup: number };
 const CASES: Array<{ name: string; allowed: string[]; prepare?: (i: number) => string[]; text: (i: number, last: Ctx) => string; refusal: RegExp }> = [
-  { name: 'setup', allowed: ['secretariat'], text: (i) => `setup "IOCC ${i}"`, refusal: /Only the secretariat can change the committee set-up/ },
+  { name: 'setup rename', allowed: ['secretariat'], text: (i) => `setup rename "IOCC ${i}"`, refusal: /Only the secretariat can change the committee set-up/ },
   { name: 'org add', allowed: ['secretariat'], text: (i) => `org add ORG${i} "Organization ${i}"`, refusal: /Only the secretariat can add organizations/ },
   { name: 'org edit', allowed: ['secretariat'], text: (i) => `org edit WHO name:"World Health Organization ${i}"`, refusal: /Only the secretariat can edit organizations/ },
   { name: 'org remove', allowed: ['secretariat'], prepare: (i) => [`org add TMP${i} "Temporary ${i}"`], text: (i) => `org remove TMP${i}`, refusal: /Only the secretariat can remove organizations/ },

@@ -24,7 +24,7 @@ function inDays(due: LocalDate, today: LocalDate): string {
 
 /** Who is responsible: the organizations' codes, or the whole committee. */
 export function responsible(d: Deadline): string {
-  return d.organizations.length ? d.organizations.map((o) => escapeMrkdwn(o.code)).join(', ') : 'whole committee';
+  return d.organizations.length ? d.organizations.map((o) => escapeMrkdwn(o.code)).join(', ') : 'the whole committee';
 }
 
 /** How the due date comes about: "6 weeks before M-4 (GFC IC-1)", "every year". */

@@ -74,7 +74,10 @@ export interface MeetingListInput {
   commandName: string;
 }
 
-function listTitle(input: MeetingListInput, count: number): string {
+/** Only meetings that will take place count: "Upcoming meetings (4 + 1 cancelled)". */
+function listTitle(input: MeetingListInput, meetings: Meeting[]): string {
+  const cancelled = meetings.filter((m) => m.status === 'cancelled').length;
+  const count = cancelled ? `${meetings.length - cancelled} + ${cancelled} cancelled` : `${meetings.length}`;
   const filter = input.body ? ` matching “${input.body}”` : '';
   if (input.window.kind === 'all') return `All meetings${filter} (${count})`;
   if (input.window.days !== undefined) return `Meetings in the next ${input.window.days} days${filter} (${count})`;
@@ -86,14 +89,20 @@ export function meetingListBlocks(input: MeetingListInput): Reply {
   const total = input.upcoming.length + input.past.length;
   const cmd = input.commandName;
   if (total === 0) {
+    // Never suggest the very command just typed: without body: when it was `all`, with `all` otherwise.
     const none = input.body
-      ? `No meetings match body:“${escapeMrkdwn(input.body)}”. Try ${inlineCode(`${cmd} meetings all`)}.`
+      ? `No ${input.window.kind === 'all' ? '' : 'upcoming '}meetings match body:“${escapeMrkdwn(input.body)}” (it is looked for in each meeting’s body and title). ${
+          input.window.kind === 'all'
+            ? `${inlineCode(`${cmd} meetings all`)} lists every meeting with its body.`
+            : `Try ${inlineCode(`${cmd} meetings all body:"${input.body.replace(/"/g, '')}"`)} to include past ones.`
+        }`
       : input.window.kind === 'all'
-        ? `No meetings yet. Add one with ${inlineCode(`${cmd} meeting add "Title" 2027-03-01..2027-03-05 tz:Europe/Zurich`)} or ${inlineCode(`${cmd} meeting new`)}.`
+        ? `No meetings yet. Add one with ${inlineCode(`${cmd} meeting add "Title" 2028-03-06..2028-03-10 tz:Europe/Zurich`)} or ${inlineCode(`${cmd} meeting new`)}.`
         : `No upcoming meetings${input.window.days !== undefined ? ` in the next ${input.window.days} days` : ''}. ${inlineCode(`${cmd} meetings all`)} shows past ones too.`;
     return reply(none, [section(none)]);
   }
-  const blocks: Block[] = [header(listTitle(input, total))];
+  const all = [...input.upcoming, ...input.past];
+  const blocks: Block[] = [header(listTitle(input, all))];
   const upcoming = input.upcoming.slice(0, MAX_LIST_ROWS);
   const past = input.past.slice(0, MAX_LIST_ROWS - upcoming.length);
   for (const m of upcoming) blocks.push(section(meetingLine(m, input.now)));
@@ -109,7 +118,7 @@ export function meetingListBlocks(input: MeetingListInput): Reply {
       ),
     );
   }
-  const text = `${listTitle(input, total)}: ${[...upcoming, ...past].map((m) => `${shortMeetingId(m.number)} ${m.title} (${meetingWhenPlain(m)})`).join('; ')}`;
+  const text = `${listTitle(input, all)}: ${[...upcoming, ...past].map((m) => `${shortMeetingId(m.number)} ${m.title} (${meetingWhenPlain(m)})`).join('; ')}`;
   return reply(escapeMrkdwn(text), blocks);
 }
 

@@ -14,6 +14,7 @@
 import { UserError } from '../../errors.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
 import { checkOrgCode } from '../../organizations/org-code.ts';
+import { resolveZone } from '../../time/zones.ts';
 import { MEMBER_KINDS, ROLES, type MemberKind, type Role } from '../../committees/membership.ts';
 import { tokenDisplayText, type ChannelToken, type OptionToken, type Token, type UserToken, type ValueToken } from './tokenize.ts';
 
@@ -178,8 +179,37 @@ export function takeOptions<K extends string>(
       return fail(`The option ${token.key}: has no value. Write the value right after the colon, without a space (e.g. ${token.key}:"…").`);
     }
     options[key] = token.value;
+    if (key === 'tz') {
+      const spaced = spacedZone(token, tokens.slice(tokens.indexOf(token) + 1));
+      if (spaced) return spaced;
+    }
   }
   return { ok: true, options, rest };
+}
+
+/**
+ * `tz:New York`: the zone's name went on past a space, so the next words were read as arguments. When the
+ * value is no zone but, joined with the words after it, names one (or a near miss), say so like `tz:Geneva`
+ * would, and show how to quote it.
+ */
+function spacedZone(token: OptionToken, after: readonly Token[]): ArgError | undefined {
+  if (token.value.kind !== 'word' || resolveZone(token.value.text).ok) return undefined;
+  const words: string[] = [];
+  for (const t of after.slice(0, 2)) {
+    if (t.kind !== 'word') break;
+    words.push(t.text);
+  }
+  for (let n = words.length; n > 0; n--) {
+    const typed = [token.value.text, ...words.slice(0, n)].join(' ');
+    const r = resolveZone(typed);
+    const zone = r.ok ? r.zone : r.suggestion;
+    if (!zone) continue;
+    return fail(
+      `${quote(typed)} is not a time zone I know. Did you mean ${zone}? Write it as tz:${zone}; a value with a space needs quotes (tz:"${typed}"), or the words after the space are read as separate arguments.`,
+      `tz:${zone}`,
+    );
+  }
+  return undefined;
 }
 
 function unknownOption(token: OptionToken, allowedKeys: readonly string[]): ArgError {

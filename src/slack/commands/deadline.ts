@@ -28,7 +28,7 @@ function readDue(text: string, yearly: boolean, zone: string, now: Date): DueInp
   if (unit !== 'day' && unit !== 'week') throw new UsageError(`Count in days or weeks before or after a meeting (e.g. 8 weeks before M-4), not ${unit}s.`);
   const direction = m[3]!.toLowerCase();
   if (direction === 'from') throw new UsageError('Say before or after the meeting, e.g. 60 days before M-4.');
-  if (yearly) throw new UsageError('every:year goes with a date (e.g. 2026-04-30 every:year), not with a meeting.');
+  if (yearly) throw new UsageError('every:year goes with a date (e.g. 2028-04-30 every:year), not with a meeting.');
   const meetingNumber = orThrow(parseShortId(m[4]!, 'M')).value;
   return { kind: 'relative', amount: Number(m[1]), unit, direction: direction as 'before' | 'after', meetingNumber };
 }
@@ -36,6 +36,10 @@ function readDue(text: string, yearly: boolean, zone: string, now: Date): DueInp
 function readEvery(text: string): boolean {
   if (/^(year|yearly|annually|annual)$/i.test(text.trim())) return true;
   throw new UsageError(`Only every:year is supported (got every:${text.trim()}).`, 'every:year');
+}
+
+function announced(channelId: string | null): string {
+  return channelId ? ` Announced in ${channelMention(channelId)}.` : '';
 }
 
 const add: CommandHandler = async (ctx) => {
@@ -46,16 +50,18 @@ const add: CommandHandler = async (ctx) => {
   const scope = await scopeOf(ctx);
   const zone = await ctx.deps.userZones.zoneOf(ctx.client, ctx.userId, scope.committee.timeZone);
   const now = ctx.deps.now();
-  const due = readDue(joinWords(title.rest, 'the due date (e.g. 2026-04-30) or N days|weeks before M-n'), yearly, zone, now);
+  const due = readDue(joinWords(title.rest, 'the due date (e.g. 2028-04-30) or N days|weeks before M-n'), yearly, zone, now);
   const { deadline, meeting, alreadyPast } = await addDeadline(
     scope,
     { title: title.value, due, orgCodes: orgs.all ? [] : orgs.codes, zone },
     changeEnv(ctx.deps),
   );
   const rule = meeting ? ` (${describeOffset(deadline)} *${shortMeetingId(meeting.number)}* ${escapeMrkdwn(meeting.title)}; it moves if the meeting moves)` : deadline.rrule ? ' (every year)' : '';
-  const where = scope.committee.channelId ? ` Announced in ${channelMention(scope.committee.channelId)}.` : '';
+  const where = announced(scope.committee.channelId);
+  // every:year with a date already past this year: the first one due is next year's — say so.
+  const rolled = due.kind === 'date' && due.date < deadline.effectiveDue ? ` Note: ${formatLocalDate(due.date)} has already passed, so the first one is due ${formatLocalDate(deadline.effectiveDue)}.` : '';
   return successReply(
-    `Added *${shortDeadlineId(deadline.number)}* · ${escapeMrkdwn(deadline.title)}: due *${formatLocalDate(deadline.effectiveDue)}*${rule}, for ${responsible(deadline)}.${alreadyPast ? ' Note: that date is already past.' : ''}${where}`,
+    `Added *${shortDeadlineId(deadline.number)}* · ${escapeMrkdwn(deadline.title)}: due *${formatLocalDate(deadline.effectiveDue)}*${rule}, for ${responsible(deadline)}.${alreadyPast ? ' Note: that date is already past.' : ''}${rolled}${where}`,
   );
 };
 
@@ -63,8 +69,9 @@ const cancel: CommandHandler = async (ctx) => {
   const id = orThrow(takeWord(ctx.args, 'a deadline id (e.g. D-3)'));
   orThrow(expectEnd(id.rest));
   const number = orThrow(parseShortId(id.value, 'D')).value;
-  const deadline = await cancelDeadline(await scopeOf(ctx), number, changeEnv(ctx.deps));
-  return successReply(`Cancelled *${shortDeadlineId(deadline.number)}* · ${escapeMrkdwn(deadline.title)} (was due ${formatLocalDate(deadline.effectiveDue)}).`);
+  const scope = await scopeOf(ctx);
+  const deadline = await cancelDeadline(scope, number, changeEnv(ctx.deps));
+  return successReply(`Cancelled *${shortDeadlineId(deadline.number)}* · ${escapeMrkdwn(deadline.title)} (was due ${formatLocalDate(deadline.effectiveDue)}).${announced(scope.committee.channelId)}`);
 };
 
 export const deadlineCommands: Record<string, CommandHandler> = { add, cancel };

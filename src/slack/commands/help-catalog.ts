@@ -65,12 +65,13 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
   {
     name: 'setup',
     group: 'general',
-    args: '"Committee name" [tz:Area/City]',
-    summary: 'Bind the committee to this channel (records, digests and meeting reminders post here). The first person to run it becomes secretariat.',
+    args: '"Committee name" [tz:Area/City] | rename "New name" | move | zone Area/City',
+    summary:
+      'Bind the committee to this channel (records, digests and meeting reminders post here). The first person to run it becomes secretariat. Run again, it changes nothing and says how to change it: the secretariat renames the committee with `setup rename`, makes the current channel its home with `setup move`, or changes its time zone with `setup zone`; each change is announced in the channel.',
     who: 'the first user, then the secretariat',
     examples: [
-      { args: 'setup "IOMC Inter-Organization Coordinating Committee"', result: 'run in #iocc: creates the committee and makes you its secretariat' },
-      { args: 'setup "IOCC"', result: 'run again by the secretariat in #iomc-secretariat: renames the committee and moves its home channel there' },
+      { args: 'setup "IOMC Inter-Organization Coordinating Committee" tz:Europe/Zurich', result: 'run in #iocc: creates the committee and makes you its secretariat' },
+      { args: 'setup rename "IOCC"', result: 'the secretariat renames the committee; the change is announced in #iocc' },
     ],
     available: true,
   },
@@ -93,8 +94,8 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Show now what the next weekly digest (Monday 09:00) would say.',
     who: ALL,
     examples: [
-      { args: 'digest', result: 'on Fri 12 Sep 2025: 13MSP opens Tue 16 Sep in Geneva; 2 UNITAR follow-ups due this week' },
-      { args: 'digest', result: 'on Mon 28 Sep 2026: GFC IC-1 (16–20 Nov 2026) in 7 weeks; “Input papers for IC-1” due Mon 5 Oct' },
+      { args: 'digest', result: 'on a Friday: the week’s meetings (e.g. an MSP opening Tuesday in Geneva) and the follow-ups due' },
+      { args: 'digest', result: 'a meeting seven weeks away and the “Input papers” deadline due on Monday' },
     ],
     available: false,
   },
@@ -107,7 +108,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     who: ALL,
     examples: [
       { args: 'calendar', result: 'gives a private https://…/calendar/….ics link; add it in Outlook under “Subscribe from web”' },
-      { args: 'calendar', result: 'in Google Calendar use “From URL”: the BRS COPs (28 Apr–9 May 2025) show as all-day events' },
+      { args: 'calendar', result: 'in Google Calendar use “From URL”: multi-day meetings such as the BRS COPs show as all-day events' },
     ],
     available: true,
   },
@@ -200,7 +201,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Detach a person from their organization. Their organization keeps its follow-ups.',
     who: SECRETARIAT,
     examples: [
-      { args: 'member remove @sofia.rossi', result: 'Sofia left FAO: she no longer gets FAO’s reminders' },
+      { args: 'member remove @amina.njoroge', result: 'Amina left UNEP: she no longer gets UNEP’s reminders' },
       { args: 'member remove @lukas.meier', result: 'WHO no longer has an alternate' },
     ],
     available: true,
@@ -234,18 +235,18 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
   {
     name: 'meeting add',
     group: 'meeting',
-    args: '"Title" DATE[..DATE] [time:HH:MM] [tz:Zone] [at:"Venue"] [body:"Name"] [kind:K]',
+    args: '"Title" DATE[..DATE] [time:HH:MM[-HH:MM]] [tz:Zone] [at:"Venue"] [body:"Name"] [kind:K] [url:https://…] [doc:SYMBOL] [force]',
     summary:
-      'Add a meeting (M-n). Multi-day conferences take a date range; kind is coordination, governing-body, bureau, working-group or other (guessed when left out). time:14:00-16:00 gives an end time; url: and doc: add a link or a document symbol.',
+      'Add a meeting (M-n). Multi-day conferences take a date range; kind is coordination, governing-body, bureau, working-group or other (guessed when left out). time:14:00-16:00 gives an end time; url: and doc: add a link or a document symbol. The same title on the same day as an existing meeting is refused unless you add force; a past date is kept as history and the reply says so.',
     who: SECRETARIAT_CHAIR,
     examples: [
       {
-        args: 'meeting add "13MSP" 2025-09-16..2025-09-19 tz:Europe/Zurich at:"Palais des Nations, Geneva" body:"CCM MSP" kind:governing-body',
-        result: 'adds the 13th Meeting of States Parties as M-n; reminders 30, 7 and 1 days before',
+        args: 'meeting add "16MSP" 2028-09-12..2028-09-15 tz:Europe/Zurich at:"Palais des Nations, Geneva" body:"CCM MSP" kind:governing-body',
+        result: 'adds a Meeting of States Parties to the Convention on Cluster Munitions as M-n; reminders 30, 7 and 1 days before',
       },
       {
-        args: 'meeting add "BC COP-17 / RC COP-12 / SC COP-12" 2025-04-28..2025-05-09 tz:Europe/Zurich at:"CICG, Geneva" body:"BRS COPs"',
-        result: 'adds the 2025 BRS COPs (12 days, Geneva)',
+        args: 'meeting add "IOCC call" next Tuesday time:14:00-15:30 tz:Europe/Zurich body:"IOCC" doc:IOMC/IOCC/2028/1',
+        result: 'adds the IOCC call, 14:00 Geneva time, shown to each member in their own time',
       },
     ],
     available: true,
@@ -257,7 +258,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Open a form to add a meeting: title, dates, time, zone, venue, body and kind.',
     who: SECRETARIAT_CHAIR,
     examples: [
-      { args: 'meeting new', result: 'opens the form, e.g. for GFC IC-1, 16–20 Nov 2026 at CICG Geneva' },
+      { args: 'meeting new', result: 'opens the form, e.g. for a five-day BRS COPs session at CICG Geneva' },
       { args: 'meeting new', result: 'for an IOCC call at 14:00 Geneva time: pick the date, time and Europe/Zurich in the form' },
     ],
     available: true,
@@ -269,8 +270,8 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Upcoming meetings first, in the venue’s time and yours. DAYS limits the window; all includes past ones.',
     who: ALL,
     examples: [
-      { args: 'meetings 60', result: 'meetings in the next 60 days, e.g. 13MSP (16–19 Sep 2025, Geneva)' },
-      { args: 'meetings all body:"GFC"', result: 'every GFC meeting: OEWG-1 (Punta del Este, 2025) and IC-1 (Geneva, 2026)' },
+      { args: 'meetings 60', result: 'meetings in the next 60 days, e.g. the IOCC call and the UNEA bureau' },
+      { args: 'meetings all body:"CCM MSP"', result: 'every Meeting of States Parties of the cluster-munitions convention, past ones included' },
     ],
     available: true,
   },
@@ -281,8 +282,8 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Show one meeting with its dates, venue, status and the deadlines that hang on it.',
     who: ALL,
     examples: [
-      { args: 'meeting show M-4', result: 'GFC IC-1 · 16–20 Nov 2026 · CICG Geneva · the deadline “6 weeks before M-4” on 5 Oct 2026' },
-      { args: 'meeting show m2', result: 'ids are case-insensitive and the dash is optional: shows 13MSP' },
+      { args: 'meeting show M-1', result: '16MSP · 12–15 Sep 2028 · Palais des Nations, Geneva · the deadline “6 weeks before M-1” on Tue 1 Aug 2028' },
+      { args: 'meeting show m2', result: 'ids are case-insensitive and the dash is optional: shows M-2' },
     ],
     available: true,
   },
@@ -293,8 +294,8 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Move a meeting. Deadlines set relative to it and its reminders move too. One date keeps the meeting’s length; time:none makes it all-day.',
     who: SECRETARIAT_CHAIR,
     examples: [
-      { args: 'meeting move M-4 2026-11-17..2026-11-21', result: 'IC-1 moves a day; “6 weeks before M-4” becomes 6 Oct 2026' },
-      { args: 'meeting move M-7 2025-11-25 time:14:00', result: 'the IOCC call moves to Tue 25 Nov 2025, 14:00 Geneva time' },
+      { args: 'meeting move M-1 2028-09-13..2028-09-16', result: '16MSP moves a day; “6 weeks before M-1” moves to Wed 2 Aug 2028' },
+      { args: 'meeting move M-2 next Wednesday time:14:00', result: 'the IOCC call moves to next Wednesday, 14:00 Geneva time' },
     ],
     available: true,
   },
@@ -305,8 +306,8 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Cancel a meeting and its pending reminders.',
     who: SECRETARIAT_CHAIR,
     examples: [
-      { args: 'meeting cancel M-7', result: 'the IOCC call is marked cancelled; no more reminders for it' },
-      { args: 'meeting cancel 9', result: 'cancels M-9 (the number alone is enough here)' },
+      { args: 'meeting cancel M-2', result: 'the IOCC call is marked cancelled; no more reminders for it' },
+      { args: 'meeting cancel 3', result: 'cancels M-3 (the number alone is enough here)' },
     ],
     available: true,
   },
@@ -320,8 +321,8 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
       'Add a deadline (D-n) on a date or relative to a meeting, optionally yearly, for some organizations or the whole committee. `deadline cancel D-n` cancels one.',
     who: SECRETARIAT_CHAIR,
     examples: [
-      { args: 'deadline add "Input papers for IC-1" 6 weeks before M-4 orgs:UNEP,WHO,UNITAR', result: 'due Mon 5 Oct 2026; moves if IC-1 moves' },
-      { args: 'deadline add "Article 7 transparency reports" 2026-04-30 every:year', result: 'due 30 April each year, for the whole committee' },
+      { args: 'deadline add "Input papers for 16MSP" 6 weeks before M-1 orgs:UNEP,WHO,UNITAR', result: 'due Tue 1 Aug 2028; moves if 16MSP moves' },
+      { args: 'deadline add "Article 7 transparency reports" 2028-04-30 every:year', result: 'due 30 April each year, for the whole committee' },
     ],
     available: true,
   },
@@ -329,11 +330,11 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     name: 'deadline cancel',
     group: 'deadline',
     args: 'D-n',
-    summary: 'Cancel a deadline, e.g. one left without a meeting after that meeting was cancelled.',
+    summary: 'Cancel a deadline (for instance one left without its meeting when that meeting was cancelled). The cancellation is announced in the channel.',
     who: SECRETARIAT_CHAIR,
     examples: [
       { args: 'deadline cancel D-3', result: 'D-3 is cancelled, announced in the channel, and leaves the calendar feed' },
-      { args: 'deadline cancel 3', result: 'the same, with the number alone' },
+      { args: 'deadline cancel 2', result: 'cancels D-2: the number alone is enough' },
     ],
     available: true,
   },
@@ -344,8 +345,8 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Upcoming deadlines, soonest first (default: the next 90 days).',
     who: ALL,
     examples: [
-      { args: 'deadlines', result: 'e.g. “ISU work plan circulated” due Fri 18 Jul 2025 (60 days before 13MSP)' },
-      { args: 'deadlines 365', result: 'the year ahead, including the Stockholm national reports due 31 Aug 2026' },
+      { args: 'deadlines', result: 'e.g. “ISU work plan circulated”, due 60 days before an MSP' },
+      { args: 'deadlines 365', result: 'the year ahead, including the yearly Article 7 transparency reports due 30 April' },
     ],
     available: true,
   },

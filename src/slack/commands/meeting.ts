@@ -1,6 +1,6 @@
 /** `meeting add|new|show|move|cancel`, `meetings [DAYS|all] [body:"Name"]` */
 import { resolveScope } from '../../committees/scope.ts';
-import { addMeeting, assertMayAddMeeting, listCommitteeMeetings, type MeetingWindow } from '../../meetings/meeting-service.ts';
+import { addMeeting, assertMayAddMeeting, DuplicateMeetingError, listCommitteeMeetings, type MeetingWindow } from '../../meetings/meeting-service.ts';
 import { cancelMeeting, moveMeeting, showMeeting } from '../../deadlines/meeting-deadlines.ts';
 import { KIND_LABELS, shortMeetingId, type Meeting } from '../../meetings/meeting-rules.ts';
 import { shortDeadlineId } from '../../deadlines/deadline-rules.ts';
@@ -36,14 +36,17 @@ function announced(channelId: string | null): string {
 const add: CommandHandler = async (ctx) => {
   const { options, rest } = orThrow(takeOptions(ctx.args, ['time', 'tz', 'at', 'body', 'kind', 'url', 'doc']));
   const title = orThrow(takeText(rest, 'the title in quotes, e.g. "13MSP"'));
+  const last = title.rest.at(-1);
+  const force = last?.kind === 'word' && last.text.toLowerCase() === 'force';
   const scope = await scopeOf(ctx);
   const zone = await ctx.deps.userZones.zoneOf(ctx.client, ctx.userId, scope.committee.timeZone);
-  const range = readDateRange(joinWords(title.rest, 'the date or range, e.g. 2025-09-16..2025-09-19'), zone, ctx.deps.now());
+  const range = readDateRange(joinWords(force ? title.rest.slice(0, -1) : title.rest, 'the date or range, e.g. 2028-09-12..2028-09-15'), zone, ctx.deps.now());
   const time = options.time ? readTimeOption(text(options.time, 'a time such as 14:00')!) : undefined;
   const kind = text(options.kind, 'a kind such as governing-body');
-  const { meeting, note } = await addMeeting(
+  const { meeting, note, past } = await addMeeting(
     scope,
     {
+      refuseDuplicate: !force,
       title: title.value,
       startDate: range.start,
       endDate: range.end,
@@ -57,8 +60,16 @@ const add: CommandHandler = async (ctx) => {
       documentSymbol: text(options.doc, 'a document symbol such as UNEP/CHW.17/1'),
     },
     changeEnv(ctx.deps),
-  );
-  return successReply(`Added ${summary(meeting)}.${note ? ` ${escapeMrkdwn(note)}` : ''}${announced(scope.committee.channelId)}`);
+  ).catch((err: unknown) => {
+    if (err instanceof DuplicateMeetingError) {
+      throw new UsageError(`${err.message} Nothing was added. If this is really another meeting, run the same command with force at the end.`);
+    }
+    throw err;
+  });
+  const history = past
+    ? `\nNote: that meeting is in the past (it ended ${formatLocalDate(meeting.endDate)}): it is kept as history and shown by \`${ctx.deps.commandName} meetings all\`. If you meant a future date, fix it with \`${ctx.deps.commandName} meeting move ${shortMeetingId(meeting.number)} DATE\`.`
+    : '';
+  return successReply(`Added ${summary(meeting)}.${note ? ` ${escapeMrkdwn(note)}` : ''}${announced(scope.committee.channelId)}${history}`);
 };
 
 const newMeeting: CommandHandler = async (ctx) => {
@@ -86,7 +97,7 @@ const move: CommandHandler = async (ctx) => {
   const number = orThrow(parseShortId(id.value, 'M')).value;
   const scope = await scopeOf(ctx);
   const zone = await ctx.deps.userZones.zoneOf(ctx.client, ctx.userId, scope.committee.timeZone);
-  const dates = joinWords(id.rest, 'the new date or range, e.g. 2025-09-17..2025-09-20');
+  const dates = joinWords(id.rest, 'the new date or range, e.g. 2028-09-13..2028-09-16');
   const range = readDateRange(dates, zone, ctx.deps.now());
   const isRange = /\.\./.test(dates) || range.end !== range.start;
   const time = options.time ? readTimeOption(text(options.time, 'a time such as 14:00')!, true) : undefined;

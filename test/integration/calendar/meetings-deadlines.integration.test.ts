@@ -56,7 +56,7 @@ describe('meetings and relative deadlines', () => {
       env,
     );
     expect(deadline).toMatchObject({ number: 1, effectiveDue: '2025-07-18', dueDate: null, offsetAmount: 60, offsetUnit: 'day', direction: 'before', organizations: [] });
-    expect((await outboxTexts()).at(-1)).toContain('⏰ *D-1* ISU work plan and budget circulated added: due *Fri 18 Jul 2025* (60 days before *M-1* 13MSP) · for whole committee');
+    expect((await outboxTexts()).at(-1)).toContain('⏰ *D-1* ISU work plan and budget circulated added: due *Fri 18 Jul 2025* (60 days before *M-1* 13MSP) · for the whole committee');
   });
 
   it('6 weeks before the BRS COPs (2025-04-28) is 2025-03-17, for the organizations named', async () => {

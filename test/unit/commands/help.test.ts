@@ -74,9 +74,28 @@ describe('help catalog', () => {
 
   it('uses real IOMC organizations and meetings in its examples', () => {
     const examples = HELP_CATALOG.flatMap((e) => e.examples.map((x) => `${x.args} ${x.result}`)).join('\n');
-    for (const word of ['FAO', 'UNEP', 'UNITAR', 'WHO', 'WB', 'OECD', 'UNDP', 'UNIDO', '13MSP', 'IC-1', 'BRS', 'Europe/Zurich', '2025-09-16..2025-09-19']) {
+    for (const word of ['FAO', 'UNEP', 'UNITAR', 'WHO', 'WB', 'OECD', 'UNDP', 'UNIDO', '16MSP', 'IOCC', 'BRS', 'Europe/Zurich', '2028-09-12..2028-09-15']) {
       expect(examples).toContain(word);
     }
+  });
+
+  it('types no date in its examples that is already past (issue 13.11: dates are future or relative)', () => {
+    const typed = HELP_CATALOG.filter((e) => e.available).flatMap((e) => e.examples.map((x) => x.args));
+    const dates = typed.flatMap((args) => args.match(/\b20\d\d-\d\d-\d\d\b/g) ?? []);
+    expect(dates.length).toBeGreaterThan(3);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(dates.filter((d) => d < today)).toEqual([]);
+  });
+
+  it('gives meeting add a usage line with every option it takes (url:, doc:, an end time, force)', () => {
+    const line = syntaxOf(HELP_CATALOG.find((e) => e.name === 'meeting add')!);
+    for (const part of ['url:', 'doc:', 'time:HH:MM[-HH:MM]', 'force']) expect(line).toContain(part);
+  });
+
+  it('keeps the first sentence of deadline cancel whole: no “e.g.” that the overview would cut', () => {
+    const entry = HELP_CATALOG.find((e) => e.name === 'deadline cancel')!;
+    expect(entry.summary).not.toMatch(/e\.g\./);
+    expect(entry.summary).toMatch(/announced in the channel/);
   });
 
   it('builds syntax and examples with the configured command name', () => {
