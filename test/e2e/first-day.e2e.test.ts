@@ -55,6 +55,15 @@ describe('setup run again (13.8)', () => {
     expect((await say('setup rename "IOMC Inter-Organization Coordinating Committee"')).text).toMatch(/already has that name; nothing changed/);
   });
 
+  it('setup move makes this channel the home, announced in both channels; setup there says so', async () => {
+    t.sandbox.addChannel({ id: 'C0SECR', teamId: t.iomc.teamId, name: 'iomc-secretariat', members: [sec] });
+    const text = (await say('setup move', sec, 'C0SECR')).text;
+    expect(text).toMatch(/home channel <#C0IOCC> → <#C0SECR>/);
+    for (const channel of ['C0SECR', 'C0IOCC']) await t.sandbox.waitForMessage(channel, (m) => /home channel <#C0IOCC> → <#C0SECR>/.test(m.text ?? ''), 20_000);
+    expect((await say('setup "IOCC"', sec, 'C0IOCC')).text).toContain('/concord setup move');
+    expect((await say('setup move', sec, 'C0IOCC')).text).toMatch(/✅/);
+  });
+
   it('setup zone takes a zone with a space like any tz, with a did-you-mean', async () => {
     expect((await say('setup zone New York')).text).toMatch(/Did you mean `America\/New_York`/);
     expect((await say('setup zone Europe/Zurich')).text).toMatch(/already has that time zone; nothing changed/);
