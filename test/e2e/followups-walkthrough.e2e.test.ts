@@ -56,7 +56,7 @@ it('walks from assignment through Done, Snooze and a refused click to the roll-u
   await t.sandbox.driver.clickButton({ userId: focalPoints.WHO, actionId: FOLLOWUP_ACTIONS.snooze, target: { channelId: whoDm.channel, messageTs: whoDm.ts } });
   const modal = await t.sandbox.waitForView(focalPoints.WHO, (v) => v.definition.callback_id === FOLLOWUP_SNOOZE_MODAL.callbackId, 5000);
   expect(modal).toBeTruthy();
-  const until = addDays(todayInZone(new Date(), 'Europe/Zurich'), 28);
+  const until = addDays(todayInZone(t.running.clock.now(), 'Europe/Zurich'), 28);
   const f = FOLLOWUP_SNOOZE_MODAL.fields;
   const empty = await t.sandbox.driver.submitView({ userId: focalPoints.WHO, values: { [f.until.blockId]: { [f.until.actionId]: until } } });
   expect(JSON.stringify(empty.body)).toMatch(/"response_action":"errors".*followup_snooze_reason/);

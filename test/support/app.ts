@@ -9,9 +9,15 @@ import { createLogger } from '../../src/logger.ts';
 import { startConcord, type RunningConcord } from '../../src/runtime.ts';
 import { startSandbox, loadIomcWorkspace } from '../../src/sandbox/index.ts';
 import { createTestDatabase } from './postgres.ts';
+import type { TestClock } from '../../src/clock/test-clock.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-concord-test-token';
+/**
+ * Where the test clock stands when a test app starts: tests never depend on today's date. Concord runs
+ * with TEST_CLOCK=on unless a test says otherwise; a test moves the clock with `POST /test/clock`.
+ */
+export const TEST_NOW = '2026-12-01T10:00:00.000Z';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 export type IomcWorkspace = Awaited<ReturnType<typeof loadIomcWorkspace>>;
@@ -41,9 +47,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PORT: '0',
     REDIS_PREFIX: prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    TEST_CLOCK: 'on',
     ...env,
   });
   const running = await startConcord(config, createLogger(config.logLevel));
+  if ('move' in running.clock) await (running.clock as TestClock).move({ set: TEST_NOW });
   const url = `http://127.0.0.1:${running.port}`;
   sandbox.setAppUrl(`${url}/slack/events`);
   return {
