@@ -65,25 +65,36 @@ export interface OrganizationCounts {
   snoozed: number;
 }
 
-/** Per organization of the committee: open parts, of which overdue (due before `today`) and snoozed (until ≥ today). */
+/**
+ * Per organization of the committee: open parts, of which overdue (due before `today`) and snoozed
+ * (until ≥ today). An open part belongs to an open follow-up (cancelling or finishing one closes its
+ * parts), so open and snoozed parts are counted on the parts alone (an index-only scan); overdue ones
+ * walk only the overdue follow-ups (the due-date index) to their parts.
+ */
 export async function organizationCounts(db: DbClient, committeeId: string, today: LocalDate): Promise<OrganizationCounts[]> {
-  const rows = await db.$queryRaw<Array<{ organizationId: string; code: string; open: bigint; overdue: bigint; snoozed: bigint }>>`
-    SELECT o.id AS "organizationId", o.code,
-           COUNT(a.id) AS open,
-           COUNT(a.id) FILTER (WHERE f."dueDate" < ${today}) AS overdue,
-           COUNT(a.id) FILTER (WHERE a."snoozedUntil" >= ${today}) AS snoozed
-    FROM "Organization" o
-    LEFT JOIN "FollowUpAssignment" a ON a."organizationId" = o.id AND a.status = 'open' AND a."committeeId" = ${committeeId}
-    LEFT JOIN "FollowUp" f ON f.id = a."followUpId" AND f.status = 'open'
-    WHERE o."committeeId" = ${committeeId}
-    GROUP BY o.id, o.code
-    ORDER BY o.code`;
-  return rows.map((r) => ({ organizationId: r.organizationId, code: r.code, open: Number(r.open), overdue: Number(r.overdue), snoozed: Number(r.snoozed) }));
+  const orgs = await db.organization.findMany({ where: { committeeId }, select: { id: true, code: true }, orderBy: { code: 'asc' } });
+  const open = await db.$queryRaw<Array<{ organizationId: string; open: bigint; snoozed: bigint }>>`
+    SELECT "organizationId", COUNT(*) AS open, COUNT(*) FILTER (WHERE "snoozedUntil" >= ${today}) AS snoozed
+    FROM "FollowUpAssignment" WHERE "committeeId" = ${committeeId} AND status = 'open' GROUP BY "organizationId"`;
+  const overdue = await db.$queryRaw<Array<{ organizationId: string; overdue: bigint }>>`
+    SELECT a."organizationId", COUNT(*) AS overdue
+    FROM "FollowUp" f JOIN "FollowUpAssignment" a ON a."followUpId" = f.id AND a.status = 'open'
+    WHERE f."committeeId" = ${committeeId} AND f.status = 'open' AND f."dueDate" < ${today}
+    GROUP BY a."organizationId"`;
+  const openBy = new Map(open.map((r) => [r.organizationId, r]));
+  const overdueBy = new Map(overdue.map((r) => [r.organizationId, Number(r.overdue)]));
+  return orgs.map((o) => ({
+    organizationId: o.id,
+    code: o.code,
+    open: Number(openBy.get(o.id)?.open ?? 0),
+    overdue: overdueBy.get(o.id) ?? 0,
+    snoozed: Number(openBy.get(o.id)?.snoozed ?? 0),
+  }));
 }
 
-/** How many open follow-ups have an open part for the organization. */
+/** How many open follow-ups have an open part for the organization (an open part means an open follow-up). */
 export function countOpenForOrganization(db: DbClient, committeeId: string, organizationId: string): Promise<number> {
-  return db.followUpAssignment.count({ where: { committeeId, organizationId, status: 'open', followUp: { status: 'open' } } });
+  return db.followUpAssignment.count({ where: { committeeId, organizationId, status: 'open' } });
 }
 
 /** Whose Home shows a change of this organization's part: its members and the officers. */
