@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { concord } from '../support/commands.ts';
+import { deliveriesSettled, refusedUnchanged } from '../support/refusal.ts';
 import { snapshotDatabase } from '../support/snapshot.ts';
 import { validateMessage } from '../../src/sandbox/index.ts';
 import { readFeed } from '../integration/calendar/ical-client.ts';
@@ -30,26 +31,8 @@ afterAll(async () => {
 
 const announcement = (needle: string) => t.sandbox.waitForMessage(t.iomc.channelId, (m) => m.text.includes(needle), 10_000);
 
-/** Waits until the worker has delivered every announcement, so that the database is at rest. */
-async function settled(): Promise<void> {
-  const until = Date.now() + 15_000;
-  while ((await t.db.outboundMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) > 0) {
-    if (Date.now() > until) throw new Error('announcements were not delivered within 15 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function unchanged(user: string, text: string, expected: RegExp): Promise<string> {
-  await settled();
-  const before = await snapshotDatabase(t.db);
-  const seen = await concord(t, user, text);
-  expect(seen.status).toBe(200);
-  expect(seen.text).toMatch(expected);
-  expect(seen.text).toContain('⚠️');
-  expect(validateMessage({ text: seen.text, blocks: seen.blocks })).toEqual([]);
-  expect(await snapshotDatabase(t.db)).toBe(before);
-  return seen.text;
-}
+const unchanged = (user: string, text: string, expected: RegExp) => refusedUnchanged(t, user, text, expected);
+const settled = () => deliveriesSettled(t);
 
 describe('meetings and deadlines through /concord', () => {
   it('adds a meeting, announces it in the channel, and the relative deadline is computed and announced', async () => {

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { concord } from '../support/commands.ts';
+import { deliveriesSettled, refusedUnchanged } from '../support/refusal.ts';
 import { snapshotDatabase } from '../support/snapshot.ts';
 import { validateMessage } from '../../src/sandbox/index.ts';
 import { FOLLOWUP_ACTIONS } from '../../src/slack/ids.ts';
@@ -39,15 +40,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Waits until the worker has delivered every message, so that the database is at rest. */
-async function settled(): Promise<void> {
-  const until = Date.now() + 15_000;
-  while ((await t.db.outboundMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) > 0) {
-    if (Date.now() > until) throw new Error('messages were not delivered within 15 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 async function ok(user: string, text: string, expected: RegExp | string): Promise<string> {
   const seen = await concord(t, user, text);
   expect(seen.status).toBe(200);
@@ -59,17 +51,8 @@ async function ok(user: string, text: string, expected: RegExp | string): Promis
   return seen.text;
 }
 
-async function unchanged(user: string, text: string, expected: RegExp): Promise<string> {
-  await settled();
-  const before = await snapshotDatabase(t.db);
-  const seen = await concord(t, user, text);
-  expect(seen.status).toBe(200);
-  expect(seen.text).toMatch(expected);
-  expect(seen.text).toContain('⚠️');
-  expect(validateMessage({ text: seen.text, blocks: seen.blocks })).toEqual([]);
-  expect(await snapshotDatabase(t.db)).toBe(before);
-  return seen.text;
-}
+const unchanged = (user: string, text: string, expected: RegExp) => refusedUnchanged(t, user, text, expected);
+const settled = () => deliveriesSettled(t);
 
 function buttons(blocks: unknown): Array<{ action_id: string; value: string }> {
   const actions = (blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions');

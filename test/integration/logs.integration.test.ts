@@ -22,7 +22,7 @@ async function startConcord(env: Record<string, string>) {
   const database = await createTestDatabase();
   cleanups.push(() => database.drop());
   const redis = await startPrivateRedis();
-  cleanups.push(() => redis.kill());
+  cleanups.push(() => redis.stop());
   const port = await freePort();
   const app = startConcordProcess({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -41,9 +41,9 @@ async function startConcord(env: Record<string, string>) {
 it('logs a Redis outage as one line going down and one coming back, without stack traces', { timeout: 90_000 }, async () => {
   const { app, redis, port } = await startConcord({ LOG_LEVEL: 'info' });
   const before = app.output().length;
-  await redis.kill();
+  await redis.stop();
   await sleep(5000);
-  await redis.restart();
+  await redis.start();
   expect(await waitForHealth(port, 200)).toMatchObject({ status: 200 });
   await sleep(3000);
   app.child.kill('SIGTERM');

@@ -38,7 +38,7 @@ describe('the concord process', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'concord-data-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const redis = await startPrivateRedis();
-    cleanups.push(() => redis.kill());
+    cleanups.push(() => redis.stop());
 
     const port = await freePort();
     const env = { SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/', REDIS_URL: redis.url, DATA_DIR: dataDir, PORT: String(port) };
@@ -50,7 +50,7 @@ describe('the concord process', () => {
     expect(await second.exited).toBe(1);
     expect(second.output()).toMatch(/already open in another Concord process/);
 
-    await redis.kill();
+    await redis.stop();
     expect(await waitForHealth(port, 503)).toEqual({ status: 503, body: { db: 'ok', redis: 'down' } });
 
     app.child.kill('SIGTERM');

@@ -31,7 +31,7 @@ it('exits 0 within the shutdown grace although a client stalls in the middle of 
   const database = await createTestDatabase();
   cleanups.push(() => database.drop());
   const redis = await startPrivateRedis();
-  cleanups.push(() => redis.kill());
+  cleanups.push(() => redis.stop());
   const port = await freePort();
   const app = startConcordProcess({
     SLACK_BOT_TOKEN: 'xoxb-x',
