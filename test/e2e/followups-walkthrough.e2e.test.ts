@@ -95,7 +95,8 @@ it('walks from assignment through Done, Snooze and a refused click to the roll-u
   expect(homeText).toMatch(/\*WHO\* — 1 open · 😴 1 snoozed/);
   expect(homeText).toMatch(/\*UNEP\* — 0 open/);
 
-  expect(t.sandbox.problems().filter((p) => !/response_action|errors/.test(JSON.stringify(p)))).toEqual([]);
+  // Block Kit and API problems only: a slow ack on a busy shared machine (operation_timeout) is not this test's subject.
+  expect(t.sandbox.problems().filter((p) => p.kind !== 'operation_timeout')).toEqual([]);
   // One channel announcement at assignment, none yet for completion (WHO is still open).
   expect(t.sandbox.messages(t.iomc.channelId).filter((m) => /is done by every organization/.test(m.text))).toHaveLength(0);
 });

@@ -96,3 +96,33 @@ describe('permission matrix', () => {
     }
   }
 });
+
+/** Everything in the outbox delivered (or failed): a snapshot taken now cannot race a delivery. */
+async function outboxSettled(): Promise<void> {
+  // The matrix above queued many messages; channels drain at Slack's 1 message per second.
+  await expect.poll(() => t.db.outboundMessage.count({ where: { status: { in: ['pending', 'sending'] } } }), { timeout: 90_000, interval: 500 }).toBe(0);
+}
+
+describe('permission matrix: the Done button on a follow-up DM', () => {
+  for (const role of ['secretariat', 'chair', 'member', 'observer', 'not a member']) {
+    const allowed = REPORTERS.includes(role);
+    it(`Done on FAO's part as ${role}: ${allowed ? 'done, with an audit event' : 'refused ephemerally, nothing changed'}`, async () => {
+      const i = ++n;
+      expect((await concord(t, t.iomc.secretariat, `assign FAO "Button ${i}"`)).text).not.toMatch(/⚠️/);
+      await outboxSettled();
+      const dm = await t.sandbox.waitForDirectMessage(t.iomc.focalPoints.FAO, (m) => m.text.includes(`Button ${i}`), 10_000);
+      const before = await snapshotDatabase(t.db);
+      const audits = await t.db.auditEvent.count();
+      const click = await t.sandbox.driver.clickButton({ userId: actors[role]!, actionId: 'followup_done', target: { channelId: dm.channel, messageTs: dm.ts } });
+      expect(click.status).toBe(200);
+      if (allowed) {
+        await expect.poll(() => t.db.auditEvent.count(), { timeout: 5000 }).toBeGreaterThan(audits);
+        expect((await t.db.auditEvent.findFirst({ orderBy: { createdAt: 'desc' } }))?.actorId).toBe(actors[role]);
+      } else {
+        const refusal = await t.sandbox.waitForEphemeral(actors[role]!, (e) => /can report on follow-ups/.test(e.text), 5000);
+        expect(refusal.text).toContain(`<@${t.iomc.secretariat}>`);
+        expect(await snapshotDatabase(t.db)).toBe(before);
+      }
+    }, 120_000);
+  }
+});
