@@ -13,6 +13,8 @@ import { planFor } from '../src/reminders/reminder-planner.ts';
 import { claimReminder, dueReminders, reminderTopic, settleReminder, subjectState, type SubjectKind } from '../src/reminders/reminder-repository.ts';
 import { stillUseful } from '../src/reminders/reminder-rules.ts';
 import { reminderMessage } from '../src/slack/blocks/reminders.ts';
+import { DIGEST_KIND } from '../src/reminders/digest-repository.ts';
+import { sendDigest } from './send-digest.ts';
 
 type Due = Awaited<ReturnType<typeof dueReminders>>[number];
 
@@ -20,6 +22,8 @@ export interface SendRemindersDeps {
   db: Db;
   logger: Logger;
   dispatch(outboundIds: string[]): Promise<void>;
+  /** The slash command digests point at (`/concord`). */
+  commandName?: string;
 }
 
 const BATCHES = 20;
@@ -37,7 +41,7 @@ export async function sendDueReminders(deps: SendRemindersDeps, now: Date): Prom
     }
     const outboundIds: string[] = [];
     for (const group of groups.values()) {
-      const id = await inTransaction(deps.db, (tx) => sendGroup(tx, group, now));
+      const id = await inTransaction(deps.db, (tx) => sendGroup(tx, group, now, deps.commandName ?? '/concord'));
       if (id) outboundIds.push(id);
     }
     queued += outboundIds.length;
@@ -48,13 +52,14 @@ export async function sendDueReminders(deps: SendRemindersDeps, now: Date): Prom
 }
 
 /** One subject and recipient: send the latest due reminder, skip the rest. Returns the outbox row id. */
-async function sendGroup(tx: Tx, group: Due[], now: Date): Promise<string | undefined> {
+async function sendGroup(tx: Tx, group: Due[], now: Date, commandName: string): Promise<string | undefined> {
   const claimed: Due[] = [];
   for (const r of group) if (await claimReminder(tx, r.id)) claimed.push(r);
   if (!claimed.length) return undefined;
   const latest = claimed.reduce((a, b) => (b.dueAt > a.dueAt ? b : a));
   for (const r of claimed) if (r !== latest) await settleReminder(tx, r.id, { status: 'skipped', reason: `missed; a later reminder (${latest.rule}) was sent instead` });
 
+  if (latest.subjectKind === DIGEST_KIND) return sendDigest(tx, latest, now, commandName);
   const subject = { kind: latest.subjectKind as SubjectKind, id: latest.subjectId };
   const state = await subjectState(tx, subject);
   const planned = state && planFor(state).find((p) => p.rule === latest.rule && p.recipient === latest.recipient);

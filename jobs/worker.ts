@@ -15,6 +15,7 @@ import { createRedis, reportRedisState } from './connection.ts';
 import { createQueue, enqueueDeliveries, enqueueReminderTimers, JOB, QUEUE_NAME } from './queue.ts';
 import { sendDueReminders } from './send-reminders.ts';
 import { upcomingReminders } from '../src/reminders/reminder-repository.ts';
+import { ensureDigestsPlanned } from '../src/reminders/digest-repository.ts';
 import type { Clock } from '../src/clock/clock.ts';
 import { deliverMessage } from './deliver-message.ts';
 
@@ -52,7 +53,9 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
   const sendDue = async (): Promise<number> => {
     await clock.sync?.();
     const now = clock.now();
-    const queued = await sendDueReminders({ db, logger, dispatch }, now);
+    const queued = await sendDueReminders({ db, logger, dispatch, commandName: config.slackCommand }, now);
+    // The next Monday's digests always exist (after a week's digest went out, or when a committee changed).
+    await ensureDigestsPlanned(db, now);
     await enqueueReminderTimers(queue, await upcomingReminders(db, new Date(now.getTime() + REMINDER_HORIZON_MS)), now);
     return queued;
   };

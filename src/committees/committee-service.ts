@@ -9,6 +9,8 @@ import { NoCommitteeError, type Committee } from './scope.ts';
 import { validateZone } from './validate.ts';
 import { addOutbound } from '../outbox/outbox-repository.ts';
 import type { Dispatch } from '../outbox/announcer.ts';
+import { planCommitteeDigests } from '../reminders/digest-repository.ts';
+import { clockNow } from '../clock/clock.ts';
 
 const DEFAULT_COMMITTEE_ZONE = 'Europe/Zurich';
 
@@ -48,6 +50,7 @@ function create(db: Db, key: TeamKey, actorId: string, name: string, channelId: 
     await upsertMember(tx, committee.id, actorId, { role: 'secretariat' });
     await recordAudit(tx, { committeeId: committee.id, actorId, action: 'committee.setup', subject: committee.id, after: committee });
     await recordAudit(tx, { committeeId: committee.id, actorId, action: 'role.set', subject: actorId, after: { role: 'secretariat' } });
+    await planCommitteeDigests(tx, committee.id, clockNow()); // its first Monday digest
     return committee;
   });
 }

@@ -5,6 +5,7 @@
 import type { DbClient } from '../db/transaction.ts';
 import { applyPlan, subjectState, touchedSubjects, type Subject, type SubjectState } from './reminder-repository.ts';
 import { deadlinePlan, followUpPlan, meetingPlan, type Planned } from './reminder-rules.ts';
+import { planCommitteeDigests } from './digest-repository.ts';
 
 /** The full plan for a subject as it is now (past instants included; the caller decides what applies). */
 export function planFor(state: SubjectState): Planned[] {
@@ -30,4 +31,6 @@ export async function replanSubject(db: DbClient, subject: Subject, now: Date): 
 /** Re-plans everything of the committee changed since `since` (the start of the current write). */
 export async function replanTouched(db: DbClient, committeeId: string, since: Date, now: Date): Promise<void> {
   for (const subject of await touchedSubjects(db, committeeId, since)) await replanSubject(db, subject, now);
+  // The next digests follow the committee's channel and zone, its organizations' zones and focal points.
+  await planCommitteeDigests(db, committeeId, now);
 }

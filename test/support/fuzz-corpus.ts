@@ -29,11 +29,11 @@ const SUBCOMMANDS = [
   'help', 'setup', 'org add', 'org list', 'org show', 'org edit', 'org remove', 'member add', 'member remove', 'members',
   'role', 'whoami', 'meeting add', 'meeting new', 'meetings', 'meeting show', 'meeting move', 'meeting cancel',
   'deadline add', 'deadlines', 'assign', 'followups', 'followup', 'done', 'snooze', 'update', 'reopen', 'cancel', 'reassign', 'record',
-  'records', 'record show', 'export', 'digest', 'calendar',
+  'records', 'record show', 'export', 'digest', 'calendar', 'reminders', 'reminders mine',
   // Object internals a lookup table must not mistake for commands.
   'constructor', '__proto__', 'org constructor', 'toString', 'meeting hasOwnProperty',
 ];
-const MISSPELT = ['ogr add', 'memebrs', 'meting add', 'org ad', 'rol', 'hlep', 'dealines', 'org', 'member', 'meeting', 'ORG ADD', 'Org List', 'whoamI', 'calender', 'exprot', 'asign', 'folowups', 'followps', 'snoze', 'reopn', 'reasign', 'udpate'];
+const MISSPELT = ['ogr add', 'memebrs', 'meting add', 'org ad', 'rol', 'hlep', 'dealines', 'org', 'member', 'meeting', 'ORG ADD', 'Org List', 'whoamI', 'calender', 'exprot', 'asign', 'folowups', 'followps', 'snoze', 'reopn', 'reasign', 'udpate', 'remindres', 'digets'];
 const CODES = ['FAO', 'ILO', 'UNDP', 'UNEP', 'UNIDO', 'UNITAR', 'WHO', 'WB', 'OECD', 'fao', 'UNPD', 'X', 'TOOLONGORGCODE1234', 'W@B', 'all', 'FAO,WB', 'FAO,,WB,', 'ALL,FAO'];
 const IDS = ['F-12', 'f12', 'M-4', 'm4', '12', '0', '-1', 'F-0', 'F--5', 'D-2147483648', 'R-99999999999999999999', 'M-', 'F-1.5', '٣'];
 const DATES = ['2025-09-16', '2025-09-16..2025-09-19', '2025-04-28..2025-05-09', '2026-11-16..2026-11-20', '30 April', 'next Friday', 'in 2 weeks', '2025-02-30', '31/12/2025', 'tomorrow', '..', '2025-13-01'];

@@ -91,13 +91,27 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     name: 'digest',
     group: 'general',
     args: '',
-    summary: 'Show now what the next weekly digest (Monday 09:00) would say.',
+    summary:
+      'Preview the next weekly digest (Monday 09:00 committee time, in the committee channel) exactly as it will be written, and when it goes out in your time: overdue follow-ups by organization, those due in 14 days, meetings and deadlines in 30 days, and the chair’s escalation list. Each focal point also gets their organization’s digest by DM at 09:00 their time.',
     who: ALL,
     examples: [
-      { args: 'digest', result: 'on a Friday: the week’s meetings (e.g. an MSP opening Tuesday in Geneva) and the follow-ups due' },
-      { args: 'digest', result: 'a meeting seven weeks away and the “Input papers” deadline due on Monday' },
+      { args: 'digest', result: 'on a Friday: the MSP opening in Geneva in three weeks and the follow-ups due, going out Monday 09:00' },
+      { args: 'digest', result: 'a quiet week: “Nothing overdue…” — the committee digest still goes out' },
     ],
-    available: false,
+    available: true,
+  },
+  {
+    name: 'reminders',
+    group: 'general',
+    args: '[F-n|M-n|D-n|mine]',
+    summary:
+      'List the reminders planned and not yet sent: to whom, and when — 09:00 in the recipient’s zone, and the same instant in yours. Without an argument, the committee’s next 20 (digests included); mine = the ones to you.',
+    who: ALL,
+    examples: [
+      { args: 'reminders F-3', result: 'F-3’s reminders: 7 days and 1 day before, on the due date, then the overdue chases, for each organization’s focal points' },
+      { args: 'reminders mine', result: 'for a WHO focal point: your DMs to come, at 09:00 Geneva time and in your own zone' },
+    ],
+    available: true,
   },
   {
     name: 'calendar',

@@ -26,6 +26,8 @@ import { deadlineCommands, deadlinesCommand } from './deadline.ts';
 import { calendarCommand } from './calendar.ts';
 import { assignCommand, cancelCommand, followupCommand, followupsCommand, reassignCommand, reopenCommand } from './followup.ts';
 import { doneCommand, snoozeCommand, updateCommand } from './followup-progress.ts';
+import { digestCommand } from './digest.ts';
+import { remindersCommand } from './reminders.ts';
 
 type Route = CommandHandler | Record<string, CommandHandler>;
 
@@ -51,6 +53,8 @@ const ROUTES: Record<string, Route> = {
   cancel: cancelCommand,
   reassign: reassignCommand,
   reopen: reopenCommand,
+  digest: digestCommand,
+  reminders: remindersCommand,
 };
 
 /** Every command the router runs, as help names it (`org add`, `members`). */
