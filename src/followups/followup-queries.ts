@@ -6,7 +6,7 @@ import { meetingsByIds } from '../meetings/meeting-repository.ts';
 import type { Meeting } from '../meetings/meeting-rules.ts';
 import type { LocalDate } from '../time/local-date.ts';
 import { requireFollowUp } from './followup-lookup.ts';
-import { allFollowUps, eventsOf, organizationRef, openForOrganization, overdueFollowUps } from './followup-repository.ts';
+import { allFollowUps, countFollowUps, eventsOf, organizationRef, openForOrganization, overdueFollowUps } from './followup-repository.ts';
 import { rollUp, type FollowUp, type FollowUpEvent } from './followup-rules.ts';
 
 export type ListFilter = { kind: 'mine' } | { kind: 'overdue' } | { kind: 'org'; code: string } | { kind: 'all' };
@@ -15,9 +15,15 @@ export interface FollowUpList {
   filter: ListFilter;
   /** For `mine` and CODE: the organization listed. */
   organization: { id: string; code: string } | null;
+  /** The first LIST_SHOWN of the list. */
   followUps: FollowUp[];
+  /** How many the whole list has. */
+  total: number;
   meetings: Map<string, Meeting>;
 }
+
+/** A list shows this many rows; the rest are counted ("N more"). */
+export const LIST_SHOWN = 40;
 
 /** `today` is the reader's local date (what is overdue). */
 export async function listFollowUps(scope: Scope, filter: ListFilter, today: LocalDate): Promise<FollowUpList> {
@@ -30,18 +36,22 @@ export async function listFollowUps(scope: Scope, filter: ListFilter, today: Loc
     }
     const org = await organizationRef(db, committee.id, actor.organizationId);
     organization = org;
-    followUps = org ? await openForOrganization(db, committee.id, org.id) : [];
+    followUps = org ? await openForOrganization(db, committee.id, org.id, LIST_SHOWN) : [];
   } else if (filter.kind === 'org') {
     const org = await requireOrganization(db, committee, filter.code);
     organization = { id: org.id, code: org.code };
-    followUps = await openForOrganization(db, committee.id, org.id);
+    followUps = await openForOrganization(db, committee.id, org.id, LIST_SHOWN);
   } else if (filter.kind === 'overdue') {
-    followUps = await overdueFollowUps(db, committee.id, today);
+    followUps = await overdueFollowUps(db, committee.id, today, LIST_SHOWN);
   } else {
-    followUps = await allFollowUps(db, committee.id);
+    followUps = await allFollowUps(db, committee.id, LIST_SHOWN);
   }
+  const total =
+    followUps.length < LIST_SHOWN
+      ? followUps.length
+      : await countFollowUps(db, committee.id, filter.kind === 'overdue' ? { kind: 'overdue', today } : organization ? { kind: 'org', organizationId: organization.id } : { kind: 'all' });
   const meetingIds = [...new Set(followUps.map((f) => f.meetingId).filter((id): id is string => id !== null))];
-  return { filter, organization, followUps, meetings: await meetingsByIds(db, committee.id, meetingIds) };
+  return { filter, organization, followUps, total, meetings: await meetingsByIds(db, committee.id, meetingIds) };
 }
 
 export interface FollowUpDetail {

@@ -156,40 +156,50 @@ export function messagesOf(db: DbClient, assignmentId: string) {
 const LIST_MAX = 200;
 
 /** Open follow-ups with an open part for this organization, soonest due first (no due date last). */
-export async function openForOrganization(db: DbClient, committeeId: string, organizationId: string): Promise<FollowUp[]> {
+export async function openForOrganization(db: DbClient, committeeId: string, organizationId: string, take = LIST_MAX): Promise<FollowUp[]> {
   const rows = await db.followUp.findMany({
-    where: { committeeId, status: 'open', assignments: { some: { organizationId, status: 'open' } } },
+    where: openForOrganizationWhere(committeeId, organizationId),
     include: INCLUDE,
     orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }],
-    take: LIST_MAX,
+    take,
   });
   return rows.map(toFollowUp);
 }
 
+const openForOrganizationWhere = (committeeId: string, organizationId: string) =>
+  ({ committeeId, status: 'open', assignments: { some: { organizationId, status: 'open' } } }) as const;
+const overdueWhere = (committeeId: string, today: string) => ({ committeeId, status: 'open', dueDate: { lt: today } }) as const;
+
+/** How many rows a list has in all (it shows only the first few). */
+export function countFollowUps(db: DbClient, committeeId: string, list: { kind: 'org'; organizationId: string } | { kind: 'overdue'; today: string } | { kind: 'all' }): Promise<number> {
+  const where = list.kind === 'org' ? openForOrganizationWhere(committeeId, list.organizationId) : list.kind === 'overdue' ? overdueWhere(committeeId, list.today) : { committeeId };
+  return db.followUp.count({ where });
+}
+
 /** Open follow-ups due before `today`, oldest due first. */
-export async function overdueFollowUps(db: DbClient, committeeId: string, today: string): Promise<FollowUp[]> {
+export async function overdueFollowUps(db: DbClient, committeeId: string, today: string, take = LIST_MAX): Promise<FollowUp[]> {
   const rows = await db.followUp.findMany({
-    where: { committeeId, status: 'open', dueDate: { lt: today } },
+    where: overdueWhere(committeeId, today),
     include: INCLUDE,
     orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
-    take: LIST_MAX,
+    take,
   });
   return rows.map(toFollowUp);
 }
 
 /** Every follow-up: open ones first (soonest due), then done and cancelled ones, latest first. */
-export async function allFollowUps(db: DbClient, committeeId: string): Promise<FollowUp[]> {
+export async function allFollowUps(db: DbClient, committeeId: string, take = LIST_MAX): Promise<FollowUp[]> {
   const open = await db.followUp.findMany({
     where: { committeeId, status: 'open' },
     include: INCLUDE,
     orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }],
-    take: LIST_MAX,
+    take,
   });
   const closed = await db.followUp.findMany({
     where: { committeeId, status: { not: 'open' } },
     include: INCLUDE,
     orderBy: { number: 'desc' },
-    take: Math.max(0, LIST_MAX - open.length),
+    take: Math.max(0, take - open.length),
   });
   return [...open, ...closed].map(toFollowUp);
 }

@@ -195,3 +195,18 @@ describe('reopen, reassign, cancel', () => {
     await ok(secretariat, 'org remove FAO', /✅/);
   });
 });
+
+describe('reporting by command edits the DMs like a button does', () => {
+  it('done F-n typed by the focal point turns the DM about that part into "done", in place', { timeout: 30_000 }, async () => {
+    await ok(chair, 'assign WHO "Edit my DM when done" due in 3 weeks', /✅/);
+    const f = await t.db.followUp.findFirstOrThrow({ where: { title: 'Edit my DM when done' } });
+    const dm = await t.sandbox.waitForDirectMessage(fp.WHO, (m) => m.text.includes('Edit my DM when done'), 10_000);
+    await ok(fp.WHO, `done F-${f.number}`, /✅/);
+    await expect
+      .poll(() => t.sandbox.directMessages(fp.WHO).find((m) => m.ts === dm.ts)?.text ?? '', { timeout: 10_000 })
+      .toMatch(/WHO's part is done/);
+    const edited = t.sandbox.directMessages(fp.WHO).find((m) => m.ts === dm.ts)!;
+    expect(JSON.stringify(edited.blocks)).not.toContain(FOLLOWUP_ACTIONS.done); // no buttons left
+    expect(t.sandbox.directMessages(fp.WHO).filter((m) => m.text.includes('Edit my DM when done'))).toHaveLength(1);
+  });
+});

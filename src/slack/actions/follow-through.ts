@@ -14,14 +14,20 @@ import { partDmEdit } from '../blocks/followup-dm-edits.ts';
 import { refreshHomes } from '../home/home-publisher.ts';
 
 export async function followThrough(deps: CommandDeps, client: WebClient, key: TeamKey, scope: Scope, number: number, assignmentId: string): Promise<void> {
+  const organizationId = await editPartDms(deps, scope, number, assignmentId);
+  if (organizationId) await refreshHomes(deps, client, key, scope.committee.id, organizationId);
+}
+
+/** Queues the in-place edit of every DM about the part; returns the part's organization id. */
+export async function editPartDms(deps: CommandDeps, scope: Scope, number: number, assignmentId: string): Promise<string | undefined> {
   const detail = await showFollowUp(scope, number);
   const part = detail.followUp.assignments.find((a) => a.id === assignmentId);
-  if (!part) return;
+  if (!part) return undefined;
   const zone = part.organization.timeZone || scope.committee.timeZone;
   const today = todayInZone(deps.now(), zone);
   const ids = await editPartMessages(deps.db, scope.committee.id, assignmentId, (recipientId) =>
     partDmEdit({ followUp: detail.followUp, assignment: part, meeting: detail.meeting, events: detail.events, recipientId, zone, today }),
   );
   await deps.dispatch(ids);
-  await refreshHomes(deps, client, key, scope.committee.id, part.organization.id);
+  return part.organization.id;
 }

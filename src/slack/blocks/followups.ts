@@ -72,7 +72,7 @@ export function followUpListBlocks(list: FollowUpList, today: LocalDate, command
   const shown = list.followUps.slice(0, MAX_LIST_ROWS);
   const blocks: Block[] = [header(listTitle(list))];
   for (const f of shown) blocks.push(section(listLine(f, today, list.meetings)));
-  const more = list.followUps.length - shown.length;
+  const more = list.total - shown.length;
   blocks.push(context(`${more > 0 ? `${more} more not shown. ` : ''}${inlineCode(`${commandName} followup F-n`)} shows one with its history.`));
   const text = `${listTitle(list)}: ${shown.map((f) => `${shortFollowUpId(f.number)} ${f.title}`).join('; ')}`;
   return reply(escapeMrkdwn(text), blocks);

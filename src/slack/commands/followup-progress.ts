@@ -18,6 +18,22 @@ import { channelMention, dateToken, escapeMrkdwn } from '../text.ts';
 import { joinWords } from './calendar-args.ts';
 import { followUpEnv, readFutureDate, scopeOf, takeFollowUpId, zoneOf } from './followup.ts';
 import type { Token } from './tokenize.ts';
+import type { Scope } from '../../committees/scope.ts';
+import { describeError } from '../../logger.ts';
+import { editPartDms } from '../actions/follow-through.ts';
+import { refreshHomes } from '../home/home-publisher.ts';
+
+/**
+ * As after a button click: the part's DMs are edited in place (queued now, through the outbox) and the
+ * Homes concerned republished after the reply (Slack calls never hold it back; a failure is logged).
+ */
+async function followThrough(ctx: CommandContext, scope: Scope, number: number, assignmentId: string): Promise<void> {
+  const organizationId = await editPartDms(ctx.deps, scope, number, assignmentId);
+  if (!organizationId) return;
+  void refreshHomes(ctx.deps, ctx.client, ctx.key, scope.committee.id, organizationId).catch((err: unknown) =>
+    ctx.deps.logger.warn({ followUp: number, ...describeError(err) }, 'could not refresh the Home tabs after a change'),
+  );
+}
 
 /** `org:CODE`, when given. */
 function orgOption(ctx: CommandContext): { code?: string; rest: Token[] } {
@@ -42,6 +58,7 @@ export const doneCommand: CommandHandler = async (ctx) => {
     const by = r.assignment.doneBy && r.assignment.doneAt ? ` by ${addedBy(r.assignment.doneBy)} at ${dateToken(r.assignment.doneAt, await zoneOf(ctx, scope))}` : '';
     return infoReply(`ℹ️ ${org}'s part of ${followUpName(r.followUp)} is already done${by}: nothing changed.`);
   }
+  await followThrough(ctx, scope, number, r.assignment.id);
   const { done, total } = rollUp(r.followUp);
   const all = r.completed
     ? ` Every organization is done (${done}/${total})${scope.committee.channelId ? `: announced in ${channelMention(scope.committee.channelId)}` : ''}.`
@@ -63,6 +80,7 @@ export const snoozeCommand: CommandHandler = async (ctx) => {
   const duration = parseDuration(whenText);
   const until = duration.ok ? addDuration(todayInZone(now, zone), duration.duration) : readFutureDate(whenText, zone, now, 'date');
   const r = await snoozeFollowUp(scope, id.number, { ...(code ? { code } : {}), until, reason: last.text, zone }, followUpEnv(ctx.deps));
+  await followThrough(ctx, scope, id.number, r.assignment.id);
   const count = r.assignment.snoozeCount;
   return successReply(
     `😴 ${escapeMrkdwn(r.assignment.organization.code)}'s part of ${followUpName(r.followUp)} is snoozed until *${formatLocalDate(until)}* (snoozed ${count} time${count === 1 ? '' : 's'}; the chair sees the count and your reason).`,
@@ -73,7 +91,9 @@ export const updateCommand: CommandHandler = async (ctx) => {
   const { code, rest } = orgOption(ctx);
   const id = takeFollowUpId(rest);
   const text = joinWords(id.rest, 'the update in quotes, e.g. "Draft sent to the Bureau"');
-  const r = await addUpdate(await scopeOf(ctx), id.number, { ...(code ? { code } : {}), text }, followUpEnv(ctx.deps));
+  const scope = await scopeOf(ctx);
+  const r = await addUpdate(scope, id.number, { ...(code ? { code } : {}), text }, followUpEnv(ctx.deps));
+  if (r.assignment) await followThrough(ctx, scope, id.number, r.assignment.id);
   const where = r.assignment ? `${escapeMrkdwn(r.assignment.organization.code)}'s part of ` : '';
   return successReply(`📝 Update added to ${where}${followUpName(r.followUp)}. It stays open; \`followup F-${r.followUp.number}\` shows the history.`);
 };

@@ -248,6 +248,15 @@ describe('lists', () => {
     await expect(listFollowUps(await f.scope(), { kind: 'org', code: 'WOH' }, '2027-02-08')).rejects.toThrow(/Did you mean `WHO`\?/);
   });
 
+  it('a long list shows its first 40 and counts them all', async () => {
+    const env = f.fenv(NOW);
+    for (let i = 0; i < 45; i++) await assignFollowUp(await f.scope(), { orgs: ['FAO'], title: `Bulk action ${i}`, due: '2027-02-20' }, env);
+    const overdue = await listFollowUps(await f.scope(), { kind: 'overdue' }, '2027-03-02');
+    expect(overdue.followUps).toHaveLength(40);
+    expect(overdue.total).toBe(47); // 45 + F-3 + F-1
+    expect((await listFollowUps(await f.scope(ORG_PEOPLE.faoMember), { kind: 'mine' }, '2027-02-08')).total).toBe(46);
+  });
+
   it('another workspace sees none of them', async () => {
     const other = await f.otherCommittee();
     await expect(showFollowUp(await other.scope(), 1)).rejects.toThrow(/There is no F-1: no follow-up has been assigned yet/);

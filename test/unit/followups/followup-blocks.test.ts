@@ -48,7 +48,7 @@ describe('assignment DM', () => {
 describe('list and detail', () => {
   it('a list of 60 follow-ups stays within 50 blocks and says how many are not shown', () => {
     const many = Array.from({ length: 60 }, (_, i) => followUp(i + 1, `Action ${i + 1} ${'x'.repeat(400)}`, [part('UNEP', 'done'), part('WHO', 'open', { snoozeCount: 2 })]));
-    const r = followUpListBlocks({ filter: { kind: 'overdue' }, organization: null, followUps: many, meetings: new Map() }, '2027-03-05', '/concord');
+    const r = followUpListBlocks({ filter: { kind: 'overdue' }, organization: null, followUps: many, total: 60, meetings: new Map() }, '2027-03-05', '/concord');
     expect(validateMessage(r, { warnings: true })).toEqual([]);
     expect(r.blocks!.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(r.blocks)).toContain('20 more not shown');
