@@ -22,7 +22,7 @@ import { reminderFailedNotice } from '../src/slack/blocks/reminders.ts';
 import { describeError, type Logger } from '../src/logger.ts';
 import { enqueueDeliveries } from './queue.ts';
 import { findPostedMessage, outboundMetadata } from './posted-message.ts';
-import { DM_REFUSED, resolveTarget, type Target } from './message-target.ts';
+import { DM_REFUSED, forgetDm, resolveTarget, type Target } from './message-target.ts';
 
 export const deliverPayload = z.object({ outboundId: z.uuid() });
 
@@ -92,6 +92,7 @@ async function send(deps: DeliverDeps, row: OutboundRow, job: Job): Promise<Outc
     return await post(deps, row, job, target);
   } catch (err) {
     const reason = slackErrorOf(err);
+    if (row.recipientUserId && reason && DM_REFUSED.has(reason)) forgetDm(deps.client, row.recipientUserId);
     if (!target.fallback || !reason || !DM_REFUSED.has(reason)) return failure(deps, row, err, true);
   }
   try {
