@@ -15,14 +15,6 @@ import { concord } from '../support/commands.ts';
 const ORG_CODES = organizations.map((o) => o.code);
 const PROBLEM = /⚠️|Something went wrong|is not a (\/concord )?command/;
 
-/**
- * Follow-up examples that do not run in the order they are written (the second `cancel` of F-15, a reassign
- * of a part the `done` example just closed, a reopen of a part that was never done, a snooze after `done`).
- * They belong to the follow-up commands' entries and README section and were reported to their owner; once
- * fixed, `it.fails` fails here and the line is removed.
- */
-const OUT_OF_ORDER = new Set(['cancel f15', 'reassign F-12 UNEP UNITAR', 'reopen F-12 WHO', 'reopen 12 who', `snooze F-1 2 weeks "Waiting for the Bureau's comments"`]);
-
 function catalogExamples(): string[] {
   return HELP_CATALOG.filter((e) => e.available).flatMap((e) => e.examples.map((x) => x.args));
 }
@@ -136,8 +128,7 @@ function runsInOrder(source: string, examples: () => string[]): void {
     });
 
     for (const args of examples()) {
-      const test = OUT_OF_ORDER.has(args) ? it.fails : it;
-      test(`/concord ${args}`, async () => {
+      it(`/concord ${args}`, async () => {
         await prep.organizations(args);
         await prep.items(args);
         const seen = await concord(t, t.iomc.secretariat, prep.mentions(args));

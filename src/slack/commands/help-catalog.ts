@@ -375,7 +375,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     who: SECRETARIAT_CHAIR,
     examples: [
       {
-        args: 'assign UNEP,WHO "Submit the GFC outcomes to UNEA" due 2027-03-01 meeting:M-4',
+        args: 'assign UNEP,WHO "Submit the GFC outcomes to UNEA" due in 6 weeks meeting:M-4',
         result: 'creates F-n for UNEP and WHO, linked to M-4, due Mon 1 Mar 2027',
       },
       { args: 'assign all "Send updates on your chemicals webinars" due in 3 weeks', result: 'one follow-up, one part per organization (“0/9 done”)' },
@@ -450,7 +450,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     who: SECRETARIAT_CHAIR,
     examples: [
       { args: 'cancel F-15', result: 'overtaken by the OEWG outcome: F-15 is cancelled' },
-      { args: 'cancel f15', result: 'the same, typed in lower case without the dash' },
+      { args: 'cancel f16', result: 'ids are case-insensitive and the dash is optional: F-16 is cancelled' },
     ],
     available: true,
   },
@@ -461,7 +461,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Move one organization’s open part of a follow-up to another organization, which is notified.',
     who: SECRETARIAT_CHAIR,
     examples: [
-      { args: 'reassign F-12 UNEP UNITAR', result: 'UNITAR takes over UNEP’s part of F-12 and is notified' },
+      { args: 'reassign F-12 WHO UNITAR', result: 'UNITAR takes over WHO’s part of F-12 and is notified' },
       { args: 'reassign F-8 UNDP WB', result: 'the World Bank takes over UNDP’s part of F-8' },
     ],
     available: true,
@@ -473,8 +473,8 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Open one organization’s done part of a follow-up again.',
     who: SECRETARIAT_CHAIR,
     examples: [
-      { args: 'reopen F-12 WHO', result: 'WHO’s part is open again; the roll-up goes back to 1/2' },
-      { args: 'reopen 12 who', result: 'the same: ids and codes are case-insensitive' },
+      { args: 'reopen F-12 UNEP', result: 'UNEP’s part is open again; the roll-up goes back by one' },
+      { args: 'reopen 7 who', result: 'ids and codes are case-insensitive: WHO’s part of F-7 is open again' },
     ],
     available: true,
   },
