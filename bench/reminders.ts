@@ -1,0 +1,252 @@
+/**
+ * The reminder engine at scale (part of `npm run bench`; prints figures, asserts nothing):
+ *  (a) 10,000 reminders due at once — 8,000 DMs to 2,000 people (4 follow-ups each) and 2,000 channel
+ *      reminders in 50 committee channels (40 meetings each) — with the sandbox enforcing Slack's limits:
+ *      delivered, duplicates, lost, throughput against the limit, lag after the due instant;
+ *  (b) the same while the worker process is SIGKILLed 10 times;
+ *  (c) 100,000 reminders planned through the planner: time to plan, Redis memory before/after the worker
+ *      sets the horizon's timers, the worker's RSS.
+ * The 50 committees share one workspace, so its limits apply to all of them (distinct enterprise ids only
+ * satisfy the one-committee-per-workspace key). Rows are seeded with Prisma `createMany`; the worker (`ROLE=worker`, `TEST_CLOCK=on`) is its own process
+ * on a private redis-server; "due at once" is one move of the test clock. Each delivery run stops after
+ * REMINDER_BENCH_SECONDS (default 600) and reports what was reached.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { openPostgres } from '../src/db/database.ts';
+import { writeTestClock } from '../src/clock/clock-repository.ts';
+import { createQueue, enqueueTick } from '../jobs/queue.ts';
+import { replanSubject } from '../src/reminders/reminder-planner.ts';
+import { deliveryInstant } from '../src/time/delivery.ts';
+import { startSandbox } from '../src/sandbox/index.ts';
+import { METHOD_LIMITS_PER_MINUTE } from '../src/sandbox/rate-limit/tiers.ts';
+import { BOT_TOKEN, SIGNING_SECRET } from '../test/support/app.ts';
+import { createTestDatabase } from '../test/support/postgres.ts';
+import { startPrivateRedis } from '../test/support/private-redis.ts';
+import globalSetup from '../test/support/global-setup.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TEAM = 'T0REMIND';
+const ZONE = 'Europe/Zurich';
+const COMMITTEES = 50; // one channel each
+const ORGS_PER_COMMITTEE = 8;
+const FOCAL_PER_ORG = 5; // 50 × 8 × 5 = 2,000 people
+const FOLLOW_UPS_PER_ORG = 4; // × 5 focal points = 20 DMs per organization, 8,000 in all
+const MEETINGS_PER_COMMITTEE = 40; // 2,000 channel reminders
+const DUE_DATE = '2027-03-24'; // a Wednesday (no Monday digests); meetings start the next day
+const DUE_AT = deliveryInstant(DUE_DATE, ZONE); // 09:00 CET = 08:00 UTC: due-0 and meeting-1 alike
+const CAP_SECONDS = Number(process.env.REMINDER_BENCH_SECONDS ?? 600);
+const KILLS = 10;
+const LEASE_SECONDS = 5;
+const PLANNED = 100_000;
+/** Only the reminders this bench planned (the digests plan rows of their own). */
+const OURS = { rule: { in: ['due-0', 'meeting-1'] } };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+interface Env {
+  db: Awaited<ReturnType<typeof openPostgres>>;
+  sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  redis: Awaited<ReturnType<typeof startPrivateRedis>>;
+  dbUrl: string;
+  close(): Promise<void>;
+}
+
+async function environment(): Promise<Env> {
+  const sandbox = await startSandbox({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
+  sandbox.addWorkspace({ id: TEAM, name: 'Reminders', domain: 'reminders' });
+  const redis = await startPrivateRedis();
+  const database = await createTestDatabase();
+  const db = await openPostgres(database.url);
+  return {
+    db,
+    sandbox,
+    redis,
+    dbUrl: database.url,
+    async close() {
+      await db.close();
+      await sandbox.close();
+      await redis.close();
+      await database.drop();
+    },
+  };
+}
+
+function startWorker(env: Env, lease = 60): ChildProcess {
+  const vars = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    ROLE: 'worker',
+    LOG_LEVEL: 'silent',
+    TEST_CLOCK: 'on',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: env.sandbox.apiUrl,
+    DATABASE_URL: env.dbUrl,
+    REDIS_URL: env.redis.url,
+    REDIS_PREFIX: 'concord-bench',
+    DELIVERY_LEASE_SECONDS: String(lease),
+  };
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: vars, stdio: 'ignore' });
+}
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+}
+function rssMb(child: ChildProcess): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** Committees, channels, organizations, 2,000 focal points (sandbox users too) and the subjects. */
+async function seed(env: Env, opts: { followUpsPerOrg: number; meetingsPerCommittee: number; dueDate: string }) {
+  const { db, sandbox } = env;
+  const p = db.prisma;
+  const committees = Array.from({ length: COMMITTEES }, (_, c) => ({ id: crypto.randomUUID(), teamId: TEAM, enterpriseId: `E0R${c}`, name: `Committee ${c}`, channelId: `C0R${String(c).padStart(4, '0')}`, timeZone: ZONE }));
+  for (const c of committees) sandbox.addChannel({ id: c.channelId, teamId: TEAM, name: c.channelId.toLowerCase(), members: [sandbox.bot.userId] });
+  await p.committee.createMany({ data: committees });
+  const orgs = committees.flatMap((c) => Array.from({ length: ORGS_PER_COMMITTEE }, (_, o) => ({ id: crypto.randomUUID(), committeeId: c.id, code: `ORG${o}`, acronym: `ORG${o}`, name: `Organization ${o}`, timeZone: ZONE })));
+  await p.organization.createMany({ data: orgs });
+  const members = orgs.flatMap((o, oi) =>
+    Array.from({ length: FOCAL_PER_ORG }, (_, f) => ({ committeeId: o.committeeId, organizationId: o.id, slackUserId: `U0R${String(oi * FOCAL_PER_ORG + f).padStart(5, '0')}`, kind: 'focal' as const })),
+  );
+  for (const m of members) sandbox.addUser({ id: m.slackUserId, teamId: TEAM, name: m.slackUserId.toLowerCase(), tz: ZONE });
+  await p.member.createMany({ data: members });
+  const followUps = orgs.flatMap((o, oi) =>
+    Array.from({ length: opts.followUpsPerOrg }, (_, k) => ({ id: crypto.randomUUID(), committeeId: o.committeeId, number: (oi % ORGS_PER_COMMITTEE) * opts.followUpsPerOrg + k + 1, title: `Bench follow-up ${oi}-${k}`, dueDate: opts.dueDate, timeZone: ZONE, createdBy: 'U0BENCH', orgId: o.id })),
+  );
+  for (let i = 0; i < followUps.length; i += 5000) await p.followUp.createMany({ data: followUps.slice(i, i + 5000).map(({ orgId: _o, ...f }) => f) });
+  const parts = followUps.map((f) => ({ id: crypto.randomUUID(), committeeId: f.committeeId, followUpId: f.id, organizationId: f.orgId }));
+  for (let i = 0; i < parts.length; i += 5000) await p.followUpAssignment.createMany({ data: parts.slice(i, i + 5000) });
+  const meetingDate = new Date(Date.parse(`${opts.dueDate}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const meetings = committees.flatMap((c, ci) =>
+    Array.from({ length: opts.meetingsPerCommittee }, (_, k) => ({ id: crypto.randomUUID(), committeeId: c.id, number: k + 1, title: `Bench meeting ${ci}-${k}`, startDate: meetingDate, endDate: meetingDate, timeZone: ZONE, startsAt: new Date(`${meetingDate}T00:00:00Z`), createdBy: 'U0BENCH' })),
+  );
+  if (meetings.length) await p.meeting.createMany({ data: meetings });
+  return { committees, members, parts, meetings };
+}
+
+async function runDelivery(kills: number): Promise<void> {
+  const env = await environment();
+  const p = env.db.prisma;
+  const { members, parts, meetings } = await seed(env, { followUpsPerOrg: FOLLOW_UPS_PER_ORG, meetingsPerCommittee: MEETINGS_PER_COMMITTEE, dueDate: DUE_DATE });
+  const focalOf = new Map<string, string[]>();
+  for (const m of members) focalOf.set(m.organizationId, [...(focalOf.get(m.organizationId) ?? []), m.slackUserId]);
+  const reminders = [
+    ...parts.flatMap((part) => focalOf.get(part.organizationId)!.map((userId) => ({ committeeId: part.committeeId, subjectKind: 'followup', subjectId: part.id, rule: 'due-0', recipient: userId, recipientKind: 'user', zone: ZONE, dueAt: DUE_AT }))),
+    ...meetings.map((m, i) => ({ committeeId: m.committeeId, subjectKind: 'meeting', subjectId: m.id, rule: 'meeting-1', recipient: `C0R${String(Math.floor(i / MEETINGS_PER_COMMITTEE)).padStart(4, '0')}`, recipientKind: 'channel', zone: ZONE, dueAt: DUE_AT })),
+  ];
+  for (let i = 0; i < reminders.length; i += 5000) await p.reminder.createMany({ data: reminders.slice(i, i + 5000) });
+  const total = reminders.length;
+  await writeTestClock(p, new Date(DUE_AT.getTime() - 3600_000));
+
+  const label = kills ? `(b) … while the worker is SIGKILLed ${kills}× (lease ${LEASE_SECONDS} s)` : '(a) 10,000 reminders due at once';
+  console.log(`\nReminders ${label}: ${total} (${total - meetings.length} DMs to ${members.length} people, ${meetings.length} in ${COMMITTEES} channels); cap ${CAP_SECONDS} s`);
+  let worker = startWorker(env, kills ? LEASE_SECONDS : 60);
+  const producer = new Redis(env.redis.url, { maxRetriesPerRequest: 1 });
+  const queue = createQueue(producer, 'concord-bench');
+  await sleep(8000); // the worker is up and idle
+  const t0 = Date.now();
+  await writeTestClock(p, DUE_AT); // "due at once": one clock move, as POST /test/clock does it
+  await enqueueTick(queue);
+
+  const stopAt = t0 + CAP_SECONDS * 1000;
+  const killEvery = (CAP_SECONDS * 1000 * 0.6) / Math.max(1, kills);
+  let killed = 0;
+  let nextKill = t0 + killEvery;
+  let lastSent = t0;
+  while (Date.now() < stopAt) {
+    await sleep(1000);
+    const sent = await p.reminder.count({ where: { ...OURS, status: 'sent' } });
+    if (sent === total) break;
+    if (killed < kills && Date.now() >= nextKill) {
+      await kill(worker);
+      worker = startWorker(env, LEASE_SECONDS);
+      killed++;
+      nextKill += killEvery;
+    }
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  await kill(worker);
+
+  // What reached the sandbox, by outbox row (every message carries its row id as metadata).
+  const rows = await p.reminder.findMany({ where: OURS, select: { status: true, outboundId: true } });
+  const wanted = new Set(rows.map((r) => r.outboundId).filter(Boolean) as string[]);
+  const posted = new Map<string, number>();
+  const times: number[] = [];
+  const scan = (list: ReturnType<typeof env.sandbox.messages>) => {
+    for (const m of list) {
+      const id = (m.metadata?.event_payload as { outbound_id?: string } | undefined)?.outbound_id;
+      if (!id || !wanted.has(id)) continue;
+      posted.set(id, (posted.get(id) ?? 0) + 1);
+      if (posted.get(id) === 1) times.push(Number(m.ts) * 1000);
+    }
+  };
+  for (let c = 0; c < COMMITTEES; c++) scan(env.sandbox.messages(`C0R${String(c).padStart(4, '0')}`));
+  for (const m of members) scan(env.sandbox.directMessages(m.slackUserId));
+  const delivered = posted.size;
+  const duplicates = [...posted.values()].reduce((a, n) => a + n - 1, 0);
+  const byStatus = rows.reduce<Record<string, number>>((a, r) => ((a[r.status] = (a[r.status] ?? 0) + 1), a), {});
+  const sentWithoutMessage = rows.filter((r) => r.status === 'sent' && !posted.has(r.outboundId!)).length;
+  const lost = (byStatus.failed ?? 0) + (byStatus.skipped ?? 0) + (byStatus.cancelled ?? 0) + sentWithoutMessage;
+  times.sort((a, b) => a - b);
+  lastSent = times.at(-1) ?? t0;
+  const window = (lastSent - t0) / 1000;
+  const perMinute = METHOD_LIMITS_PER_MINUTE['chat.postMessage']!;
+  const possible = Math.min(total, perMinute + (perMinute / 60) * window);
+  const lags = times.map((t) => (t - t0) / 1000);
+  console.log(`delivered ${delivered}/${total} in ${seconds.toFixed(0)} s${delivered < total ? ` (cap reached; ${total - delivered} not yet sent)` : ''}; duplicates ${duplicates}; lost ${lost}; reminder rows ${JSON.stringify(byStatus)}${kills ? `; worker killed ${killed}×` : ''}`);
+  console.log(`throughput ${(delivered / Math.max(window, 1)).toFixed(2)} msg/s over ${window.toFixed(0)} s; the workspace limit (chat.postMessage ${perMinute}/min, a minute's burst, then ${perMinute / 60}/s) allows ${possible.toFixed(0)} in that time → ${((100 * delivered) / possible).toFixed(1)} %`);
+  console.log(`lag (posted − due, due = the clock move): p50 ${pct(lags, 50).toFixed(1)} s, p99 ${pct(lags, 99).toFixed(1)} s, max ${(lags.at(-1) ?? NaN).toFixed(1)} s; conversations.open calls ${env.sandbox.calls('conversations.open').length} (${env.sandbox.calls('conversations.open').filter((c) => c.status === 429).length} refused 429)`);
+  await queue.close();
+  producer.disconnect();
+  await env.close();
+}
+
+async function runPlanning(): Promise<void> {
+  const env = await environment();
+  const p = env.db.prisma;
+  // 6 reminders per focal point per part (due-7, due-1, due-0, 3 overdue chases), 5 focal points per part.
+  const perPart = 6 * FOCAL_PER_ORG;
+  const followUpsPerOrg = Math.ceil(PLANNED / perPart / (COMMITTEES * ORGS_PER_COMMITTEE));
+  const dueDate = '2027-06-30';
+  const { parts } = await seed(env, { followUpsPerOrg, meetingsPerCommittee: 0, dueDate });
+  const now = new Date(deliveryInstant('2027-06-23', ZONE).getTime() - 3600_000); // an hour before the due-7 reminders
+  await writeTestClock(p, now);
+  console.log(`\n(c) ${parts.length} follow-up parts × ${perPart} reminders planned through the planner (replanSubject, one transaction per subject)`);
+  const t0 = performance.now();
+  for (const part of parts) await p.$transaction((tx) => replanSubject(tx, { kind: 'followup', id: part.id }, now));
+  const planMs = performance.now() - t0;
+  const planned = await p.reminder.count({ where: { subjectKind: 'followup' } });
+  console.log(`planned ${planned} reminders in ${(planMs / 1000).toFixed(1)} s (${((planMs * 1000) / planned).toFixed(0)} µs per reminder)`);
+
+  const redis = new Redis(env.redis.url);
+  const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]) / 1024 / 1024;
+  const before = await used();
+  const worker = startWorker(env);
+  let timers = 0;
+  for (let i = 0; i < 120 && timers === 0; i++) {
+    await sleep(1000);
+    timers = await redis.zcard('concord-bench:concord:delayed');
+  }
+  await sleep(3000);
+  timers = await redis.zcard('concord-bench:concord:delayed');
+  const inHorizon = await p.reminder.count({ where: { subjectKind: 'followup', status: 'pending', dueAt: { lte: new Date(now.getTime() + 6 * 3600_000) } } });
+  console.log(`Redis used_memory ${before.toFixed(1)} MB before → ${(await used()).toFixed(1)} MB with ${timers} delayed timers (${inHorizon} reminders fall in the 6-hour horizon)`);
+  console.log(`worker RSS ${rssMb(worker).toFixed(0)} MB after start-up and the first reconcile`);
+  await kill(worker);
+  redis.disconnect();
+  await env.close();
+}
+
+const teardown = await globalSetup();
+try {
+  await runDelivery(0);
+  await runDelivery(KILLS);
+  await runPlanning();
+} finally {
+  await teardown();
+}
