@@ -25,6 +25,9 @@ import { testClockRoutes } from './web/test-clock-route.ts';
 import { nextReminderAt } from './reminders/reminder-repository.ts';
 import type { Dispatch } from './outbox/announcer.ts';
 import { settledWithin } from './util/timeout.ts';
+import { createRedisInvalidation } from '../jobs/redis-invalidation.ts';
+import { createCommitteeCache } from './cache/committee-cache.ts';
+import { attachCommitteeCache, detachCommitteeCache } from './cache/attach.ts';
 
 /** How long shutdown waits for in-flight HTTP requests before closing the connections still open. */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -57,6 +60,13 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
     }
     const clock: Clock = testClock ?? systemClock;
     useClock(clock);
+    // Scope and list views without a query; every process drops its copy when any process changes a committee.
+    const invalidation = createRedisInvalidation(redis, config.redisPrefix, logger);
+    attachCommitteeCache(database.prisma, createCommitteeCache(invalidation));
+    closers.push(async () => {
+      detachCommitteeCache(database.prisma);
+      await invalidation.close();
+    });
 
     let worker: RunningWorker | undefined;
     if (config.role !== 'web') {

@@ -7,6 +7,7 @@ import { upsertMember } from './member-repository.ts';
 import { writeCommittee } from './committee-write.ts';
 import { NoCommitteeError, type Committee } from './scope.ts';
 import { validateZone } from './validate.ts';
+import { invalidateCommittee } from '../cache/attach.ts';
 import { addOutbound } from '../outbox/outbox-repository.ts';
 import type { Dispatch } from '../outbox/announcer.ts';
 import { planCommitteeDigests } from '../reminders/digest-repository.ts';
@@ -44,8 +45,8 @@ export async function setupCommittee(db: Db, key: TeamKey, actorId: string, inpu
   }
 }
 
-function create(db: Db, key: TeamKey, actorId: string, name: string, channelId: string, zone: string | undefined) {
-  return inTransaction(db, async (tx) => {
+async function create(db: Db, key: TeamKey, actorId: string, name: string, channelId: string, zone: string | undefined) {
+  const created = await inTransaction(db, async (tx) => {
     const committee = await createCommittee(tx, key, { name, channelId, timeZone: zone ?? DEFAULT_COMMITTEE_ZONE });
     await upsertMember(tx, committee.id, actorId, { role: 'secretariat' });
     await recordAudit(tx, { committeeId: committee.id, actorId, action: 'committee.setup', subject: committee.id, after: committee });
@@ -53,6 +54,8 @@ function create(db: Db, key: TeamKey, actorId: string, name: string, channelId: 
     await planCommitteeDigests(tx, committee.id, clockNow()); // its first Monday digest
     return committee;
   });
+  await invalidateCommittee(db, created.id);
+  return created;
 }
 
 export interface CommitteeChange {

@@ -13,6 +13,7 @@ import { replanTouched } from '../reminders/reminder-planner.ts';
 import { clockNow } from '../clock/clock.ts';
 import { usersWithRoles } from './member-repository.ts';
 import { authorize, type Action, type Actor } from './permissions.ts';
+import { invalidateCommittee } from '../cache/attach.ts';
 import { actorIn, NoCommitteeError, type Committee, type Scope } from './scope.ts';
 
 /** What a change sees inside its transaction: the committee as locked, the actor as of now. */
@@ -21,9 +22,12 @@ export interface CommitteeWrite {
   actor: Actor;
 }
 
-/** Runs `fn` as `userId`'s change of committee `committeeId`, if their role allows `action`. */
-export function writeCommittee<T>(db: Db, committeeId: string, userId: string, action: Action, fn: (tx: Tx, w: CommitteeWrite) => Promise<T>): Promise<T> {
-  return inTransaction(db, async (tx) => {
+/**
+ * Runs `fn` as `userId`'s change of committee `committeeId`, if their role allows `action`. Once it has
+ * committed, and before the caller answers, what every process cached about the committee is dropped.
+ */
+export async function writeCommittee<T>(db: Db, committeeId: string, userId: string, action: Action, fn: (tx: Tx, w: CommitteeWrite) => Promise<T>): Promise<T> {
+  const result = await inTransaction(db, async (tx) => {
     // Wall time, as Prisma stamps `updatedAt`: what this write touches is stamped at or after it.
     const since = new Date();
     const committee = await lockCommittee(tx, committeeId);
@@ -35,6 +39,8 @@ export function writeCommittee<T>(db: Db, committeeId: string, userId: string, a
     await replanTouched(tx, committee.id, since, clockNow());
     return result;
   });
+  await invalidateCommittee(db, committeeId);
+  return result;
 }
 
 /**

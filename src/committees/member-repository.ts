@@ -6,6 +6,11 @@ export function findMember(db: DbClient, committeeId: string, slackUserId: strin
   return db.member.findUnique({ where: { committeeId_slackUserId: { committeeId, slackUserId } }, include: { organization: true } });
 }
 
+/** Only what a permission check needs: the member's role and organization (null for a non-member). */
+export function findRole(db: DbClient, committeeId: string, slackUserId: string) {
+  return db.member.findUnique({ where: { committeeId_slackUserId: { committeeId, slackUserId } }, select: { role: true, organizationId: true } });
+}
+
 export function listMembers(db: DbClient, committeeId: string, organizationId?: string) {
   return db.member.findMany({
     where: { committeeId, ...(organizationId ? { organizationId } : {}) },

@@ -7,6 +7,7 @@ import { formatLocalDate } from '../../time/format.ts';
 import { todayInZone } from '../../time/local-date.ts';
 import { asText, expectEnd, orThrow, parseOrgCodes, parseShortId, takeOptions, takeText, takeWord, UsageError } from './args.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
+import { cachedRead } from '../../cache/attach.ts';
 import { successReply } from '../blocks/reply.ts';
 import { deadlineListBlocks, responsible } from '../blocks/deadlines.ts';
 import { channelMention, escapeMrkdwn } from '../text.ts';
@@ -83,6 +84,6 @@ export const deadlinesCommand: CommandHandler = async (ctx) => {
   const scope = await scopeOf(ctx);
   const zone = await ctx.deps.userZones.zoneOf(ctx.client, ctx.userId, scope.committee.timeZone);
   const today = todayInZone(ctx.deps.now(), zone);
-  const rows = await listUpcomingDeadlines(scope, { today, days });
+  const rows = await cachedRead(scope, `deadlines:${today}:${days}`, () => listUpcomingDeadlines(scope, { today, days }));
   return deadlineListBlocks({ rows, days, today, commandName: ctx.deps.commandName });
 };

@@ -3,6 +3,7 @@
  * `reopen F-n CODE`. Dates are read in the caller's Slack zone.
  */
 import { resolveScope, type Scope } from '../../committees/scope.ts';
+import { cachedRead } from '../../cache/attach.ts';
 import { UserError } from '../../errors.ts';
 import type { FollowUpEnv } from '../../followups/announcements.ts';
 import { assignFollowUp, cancelFollowUp, reassignFollowUp, reopenFollowUp } from '../../followups/followup-service.ts';
@@ -106,7 +107,9 @@ export const followupsCommand: CommandHandler = async (ctx) => {
   const zone = await zoneOf(ctx, scope);
   const today = todayInZone(ctx.deps.now(), zone);
   try {
-    return followUpListBlocks(await listFollowUps(scope, filter, today), today, ctx.deps.commandName);
+    // `mine` depends on the caller's organization; everything else only on the filter and the day.
+    const key = `followups:${JSON.stringify(filter)}:${filter.kind === 'mine' ? scope.actor.organizationId : ''}:${today}`;
+    return followUpListBlocks(await cachedRead(scope, key, () => listFollowUps(scope, filter, today)), today, ctx.deps.commandName);
   } catch (err) {
     const keyword = filter.kind === 'org' ? didYouMean(lower!, KEYWORDS) : undefined;
     if (err instanceof UserError && keyword) throw new UsageError(`“${word}” is neither mine, overdue, all nor an organization code.`, `followups ${keyword}`);

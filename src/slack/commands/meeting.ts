@@ -14,6 +14,7 @@ import { channelMention, escapeMrkdwn } from '../text.ts';
 import { joinWords, readDateRange, readDays, readKind, readTimeOption } from './calendar-args.ts';
 import { changeEnv } from './calendar-env.ts';
 import type { ValueToken } from './tokenize.ts';
+import { cachedRead, quarterHour } from '../../cache/attach.ts';
 
 const scopeOf = (ctx: CommandContext) => resolveScope(ctx.deps.db, ctx.key, ctx.userId);
 
@@ -143,6 +144,8 @@ export const meetingsCommand: CommandHandler = async (ctx) => {
   const body = text(options.body, 'a body name in quotes');
   const scope = await scopeOf(ctx);
   const now = ctx.deps.now();
-  const list = await listCommitteeMeetings(scope, window, body ? { now, body } : { now });
+  // Which meetings are past depends on each venue's day: the same for every `now` in one quarter hour.
+  const key = `meetings:${JSON.stringify(window)}:${body ?? ''}:${quarterHour(now)}`;
+  const list = await cachedRead(scope, key, () => listCommitteeMeetings(scope, window, body ? { now, body } : { now }));
   return meetingListBlocks({ committeeName: scope.committee.name, ...list, window, ...(body ? { body } : {}), now, commandName: ctx.deps.commandName });
 };

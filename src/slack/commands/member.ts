@@ -7,6 +7,7 @@ import type { CommandContext, CommandHandler } from './context.ts';
 import { successReply } from '../blocks/reply.ts';
 import { memberListBlocks } from '../blocks/members.ts';
 import { escapeMrkdwn, userMention } from '../text.ts';
+import { cachedRead } from '../../cache/attach.ts';
 
 const scopeOf = (ctx: CommandContext) => resolveScope(ctx.deps.db, ctx.key, ctx.userId);
 
@@ -37,6 +38,6 @@ export const membersCommand: CommandHandler = async (ctx) => {
   const code = first ? orThrow(takeWord([first], 'an organization code (e.g. WHO)')).value : undefined;
   orThrow(expectEnd(rest));
   const scope = await scopeOf(ctx);
-  const { org, members } = await listCommitteeMembers(scope, code);
+  const { org, members } = await cachedRead(scope, `members:${code?.toUpperCase() ?? ''}`, () => listCommitteeMembers(scope, code));
   return memberListBlocks(scope.committee.name, org ?? null, members);
 };

@@ -7,6 +7,7 @@ import type { CommandContext, CommandHandler } from './context.ts';
 import { successReply } from '../blocks/reply.ts';
 import { organizationListBlocks, organizationDetailBlocks } from '../blocks/organizations.ts';
 import { escapeMrkdwn } from '../text.ts';
+import { cachedRead } from '../../cache/attach.ts';
 
 const scopeOf = (ctx: CommandContext) => resolveScope(ctx.deps.db, ctx.key, ctx.userId);
 
@@ -34,7 +35,8 @@ const add: CommandHandler = async (ctx) => {
 const list: CommandHandler = async (ctx) => {
   orThrow(expectEnd(ctx.args));
   const scope = await scopeOf(ctx);
-  return organizationListBlocks(scope.committee.name, await listCommitteeOrganizations(scope), ctx.deps.commandName);
+  const orgs = await cachedRead(scope, 'org list', () => listCommitteeOrganizations(scope));
+  return organizationListBlocks(scope.committee.name, orgs, ctx.deps.commandName);
 };
 
 const show: CommandHandler = async (ctx) => {

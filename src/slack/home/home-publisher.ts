@@ -13,6 +13,7 @@ import { listUpcomingDeadlines } from '../../deadlines/deadline-service.ts';
 import { todayInZone } from '../../time/local-date.ts';
 import { describeError } from '../../logger.ts';
 import type { CommandDeps } from '../commands/context.ts';
+import { cachedRead, quarterHour } from '../../cache/attach.ts';
 import { HOME_LIST_ROWS, homeView, homeWithoutCommittee } from '../blocks/home.ts';
 
 const HOME_DAYS = 90;
@@ -28,10 +29,13 @@ async function buildHome(deps: CommandDeps, client: WebClient, key: TeamKey, use
   const now = deps.now();
   const zone = await deps.userZones.zoneOf(client, userId, scope.committee.timeZone);
   const today = todayInZone(now, zone);
+  // What a Home shows depends on the caller's organization and whether they are an officer, and on the day.
+  const officer = scope.actor.role === 'chair' || scope.actor.role === 'secretariat';
+  const s = scope;
   const [overview, meetings, deadlines] = await Promise.all([
-    homeOverview(scope, today, HOME_LIST_ROWS),
-    listCommitteeMeetings(scope, { kind: 'upcoming', days: HOME_DAYS }, { now }),
-    listUpcomingDeadlines(scope, { today, days: HOME_DAYS }),
+    cachedRead(s, `home:${s.actor.organizationId}:${officer}:${today}`, () => homeOverview(s, today, HOME_LIST_ROWS)),
+    cachedRead(s, `meetings:home:${quarterHour(now)}`, () => listCommitteeMeetings(s, { kind: 'upcoming', days: HOME_DAYS }, { now })),
+    cachedRead(s, `deadlines:${today}:${HOME_DAYS}`, () => listUpcomingDeadlines(s, { today, days: HOME_DAYS })),
   ]);
   return homeView({
     committeeName: scope.committee.name,

@@ -1,0 +1,97 @@
+/**
+ * What commands read about a committee without a query: the committee of a team, a caller's membership
+ * and the list views, kept in this process and dropped at once by every write to the committee
+ * (`invalidateCommittee`, called by `writeCommittee` after commit) — here directly, in other processes
+ * through an `Invalidation` channel. Nothing is served while that channel is down (messages could be
+ * missed), and nothing is kept longer than `ttlMs` (5 s) in any case. Writes never read from here: they
+ * read the actor again inside their transaction. Without `attachCommitteeCache` (CLI, unit tests) every
+ * read goes to the database.
+ *
+ * @example
+ *   const orgs = await cachedRead(scope, 'org list', () => listCommitteeOrganizations(scope));
+ */
+import type { Invalidation } from './invalidation.ts';
+
+export const CACHE_TTL_MS = 5000;
+/** Above this many entries the cache starts over (a bound on memory, not a policy). */
+const MAX_ENTRIES = 20_000;
+
+interface Entry {
+  value: unknown;
+  at: number;
+}
+
+export interface CommitteeCache {
+  /** `load()`'s result for `key` of committee `committeeId`, from memory when fresh. */
+  read<T>(committeeId: string, key: string, load: () => Promise<T>): Promise<T>;
+  /** A lookup that finds the committee id only once loaded (the committee of a team); null is never kept. */
+  readUnscoped<T extends { id: string }>(key: string, load: () => Promise<T | null>): Promise<T | null>;
+  /** Drops everything about the committee here and tells the other processes. */
+  invalidate(committeeId: string): Promise<void>;
+}
+
+export function createCommitteeCache(invalidation: Invalidation, opts: { ttlMs?: number; now?: () => number } = {}): CommitteeCache {
+  const ttlMs = opts.ttlMs ?? CACHE_TTL_MS;
+  const now = opts.now ?? Date.now;
+  const byCommittee = new Map<string, Map<string, Entry>>();
+  const unscoped = new Map<string, Entry & { committeeId: string }>();
+  /** Bumped by every invalidation: a load that started before one is not kept (it may have read old rows). */
+  let epoch = 0;
+  let size = 0;
+  let live = false;
+
+  const clear = () => {
+    byCommittee.clear();
+    unscoped.clear();
+    size = 0;
+    epoch++;
+  };
+  const drop = (committeeId: string) => {
+    epoch++;
+    size -= byCommittee.get(committeeId)?.size ?? 0;
+    byCommittee.delete(committeeId);
+    for (const [k, e] of unscoped) if (e.committeeId === committeeId) unscoped.delete(k);
+  };
+  const fresh = (e: Entry | undefined): e is Entry => e !== undefined && now() - e.at < ttlMs;
+  const keep = (started: number) => live && started === epoch;
+  const room = () => {
+    if (size + unscoped.size >= MAX_ENTRIES) clear();
+  };
+
+  invalidation.subscribe(drop, (isLive) => {
+    live = isLive;
+    clear(); // messages may have been missed while it was down
+  });
+
+  return {
+    async read<T>(committeeId: string, key: string, load: () => Promise<T>): Promise<T> {
+      const hit = live ? byCommittee.get(committeeId)?.get(key) : undefined;
+      if (fresh(hit)) return hit.value as T;
+      const started = epoch;
+      const value = await load();
+      if (keep(started)) {
+        room();
+        let bucket = byCommittee.get(committeeId);
+        if (!bucket) byCommittee.set(committeeId, (bucket = new Map()));
+        if (!bucket.has(key)) size++;
+        bucket.set(key, { value, at: now() });
+      }
+      return value;
+    },
+    async readUnscoped<T extends { id: string }>(key: string, load: () => Promise<T | null>): Promise<T | null> {
+      const hit = live ? unscoped.get(key) : undefined;
+      if (fresh(hit)) return hit.value as T;
+      const started = epoch;
+      const value = await load();
+      if (value && keep(started)) {
+        room();
+        unscoped.set(key, { value, at: now(), committeeId: value.id });
+      }
+      return value;
+    },
+    async invalidate(committeeId: string) {
+      drop(committeeId);
+      await invalidation.publish(committeeId);
+    },
+  };
+}
