@@ -5,7 +5,7 @@
  * organizations, status per organization, due).
  */
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { RecordDocument } from './record-document-type.ts';
+import type { RecordDocument } from '../record-document.ts';
 import { boldSpans } from './bold-spans.ts';
 import { ANNEX_TITLE, dueLabel, meetingLine, statusLabel } from './export-labels.ts';
 
@@ -30,10 +30,8 @@ function body(doc: RecordDocument): Paragraph[] {
   const out: Paragraph[] = [];
   for (const section of doc.sections) {
     out.push(heading(section.heading, HeadingLevel.HEADING_2));
-    for (const matter of section.matters) {
-      const topic = matter.topic ? [new TextRun({ text: `${matter.topic}. `, bold: true })] : [];
-      out.push(new Paragraph({ children: [...topic, ...runs(matter.text.trim())] }));
-    }
+    // A matter's topic is its first **bold** phrase, kept in place as a bold run.
+    for (const matter of section.matters) out.push(new Paragraph({ children: runs(matter.text.trim()) }));
   }
   if (doc.decisions.length) out.push(heading('Decisions', HeadingLevel.HEADING_2), ...doc.decisions.map((d) => new Paragraph({ children: runs(d), bullet: { level: 0 } })));
   if (doc.followUps.length) {

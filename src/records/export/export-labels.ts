@@ -1,6 +1,6 @@
 /** Words both export formats share: the record's status, a due date, the annex title, a file name. */
 import { DateTime } from 'luxon';
-import type { RecordDocument } from './record-document-type.ts';
+import type { RecordDocument } from '../record-document.ts';
 
 export const ANNEX_TITLE = 'Status of action points from previous meetings';
 

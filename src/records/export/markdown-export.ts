@@ -3,7 +3,7 @@
  * and "General Matters" with their **bold** topics kept, the decisions, the follow-ups, and the annex
  * "Status of action points from previous meetings" as a Markdown table.
  */
-import type { RecordDocument } from './record-document-type.ts';
+import type { RecordDocument } from '../record-document.ts';
 import { ANNEX_TITLE, dueLabel, meetingLine, statusLabel } from './export-labels.ts';
 
 export function recordMarkdown(doc: RecordDocument): string {
@@ -21,9 +21,9 @@ export function recordMarkdown(doc: RecordDocument): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The matter's text as typed: its topic is its first **bold** phrase, kept in place. */
 function matterParagraph(matter: RecordDocument['sections'][number]['matters'][number]): string {
-  const text = matter.text.trim();
-  return matter.topic ? `**${oneLine(matter.topic)}.** ${text}` : text;
+  return matter.text.trim();
 }
 
 function followUpLine(f: RecordDocument['followUps'][number]): string {

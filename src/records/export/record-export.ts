@@ -1,5 +1,5 @@
 /** One export: the file Slack receives for a record in a format. */
-import type { RecordDocument } from './record-document-type.ts';
+import type { RecordDocument } from '../record-document.ts';
 import { recordDocx } from './docx-export.ts';
 import { exportFileName } from './export-labels.ts';
 import { recordMarkdown } from './markdown-export.ts';

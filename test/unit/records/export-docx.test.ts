@@ -22,7 +22,7 @@ describe('recordDocx', () => {
 
   it('keeps bold topics and bold words as bold runs', async () => {
     const { html } = await read(await recordDocx(IOCC_60));
-    for (const bold of ['ICCM-5 outcomes. ', 'GFC', 'Bonn Declaration', 'plastics convention', 'IOMC Toolbox']) expect(html).toContain(`<strong>${bold}</strong>`);
+    for (const bold of ['ICCM-5 outcomes.', 'GFC', 'Bonn Declaration', 'plastics convention', 'IOMC Toolbox']) expect(html).toContain(`<strong>${bold}</strong>`);
     expect(html).not.toContain('**');
   });
 
