@@ -35,7 +35,7 @@ export async function concord(t: TestApp, userId: string, text: string, opts: { 
   let body = r.body as { text?: string; blocks?: unknown[]; response_type?: string } | string;
   if (r.status === 200 && (body === '' || body === undefined)) {
     // Acked empty: the reply comes through response_url.
-    const e = await t.sandbox.waitForEphemeral(userId, (m) => m.origin === 'response_url', 5000).catch(() => undefined);
+    const e = await t.sandbox.waitForEphemeral(userId, (m) => m.origin === 'response_url', 20_000).catch(() => undefined);
     body = e ? { text: e.text, blocks: e.blocks } : '';
   }
   const b = typeof body === 'string' ? { text: body } : body;
