@@ -84,6 +84,5 @@ export const deadlinesCommand: CommandHandler = async (ctx) => {
   const scope = await scopeOf(ctx);
   const zone = await ctx.deps.userZones.zoneOf(ctx.client, ctx.userId, scope.committee.timeZone);
   const today = todayInZone(ctx.deps.now(), zone);
-  const rows = await cachedRead(scope, `deadlines:${today}:${days}`, () => listUpcomingDeadlines(scope, { today, days }));
-  return deadlineListBlocks({ rows, days, today, commandName: ctx.deps.commandName });
+  return cachedRead(scope, `deadlines:${today}:${days}`, async () => deadlineListBlocks({ rows: await listUpcomingDeadlines(scope, { today, days }), days, today, commandName: ctx.deps.commandName }));
 };

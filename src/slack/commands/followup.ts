@@ -109,7 +109,7 @@ export const followupsCommand: CommandHandler = async (ctx) => {
   try {
     // `mine` depends on the caller's organization; everything else only on the filter and the day.
     const key = `followups:${JSON.stringify(filter)}:${filter.kind === 'mine' ? scope.actor.organizationId : ''}:${today}`;
-    return followUpListBlocks(await cachedRead(scope, key, () => listFollowUps(scope, filter, today)), today, ctx.deps.commandName);
+    return await cachedRead(scope, key, async () => followUpListBlocks(await listFollowUps(scope, filter, today), today, ctx.deps.commandName));
   } catch (err) {
     const keyword = filter.kind === 'org' ? didYouMean(lower!, KEYWORDS) : undefined;
     if (err instanceof UserError && keyword) throw new UsageError(`“${word}” is neither mine, overdue, all nor an organization code.`, `followups ${keyword}`);

@@ -146,6 +146,9 @@ export const meetingsCommand: CommandHandler = async (ctx) => {
   const now = ctx.deps.now();
   // Which meetings are past depends on each venue's day: the same for every `now` in one quarter hour.
   const key = `meetings:${JSON.stringify(window)}:${body ?? ''}:${quarterHour(now)}`;
-  const list = await cachedRead(scope, key, () => listCommitteeMeetings(scope, window, body ? { now, body } : { now }));
-  return meetingListBlocks({ committeeName: scope.committee.name, ...list, window, ...(body ? { body } : {}), now, commandName: ctx.deps.commandName });
+  // So do the countdowns ("in 3 days"): the rendered reply is the same for the whole quarter hour.
+  return cachedRead(scope, key, async () => {
+    const list = await listCommitteeMeetings(scope, window, body ? { now, body } : { now });
+    return meetingListBlocks({ committeeName: scope.committee.name, ...list, window, ...(body ? { body } : {}), now, commandName: ctx.deps.commandName });
+  });
 };

@@ -38,6 +38,8 @@ export const membersCommand: CommandHandler = async (ctx) => {
   const code = first ? orThrow(takeWord([first], 'an organization code (e.g. WHO)')).value : undefined;
   orThrow(expectEnd(rest));
   const scope = await scopeOf(ctx);
-  const { org, members } = await cachedRead(scope, `members:${code?.toUpperCase() ?? ''}`, () => listCommitteeMembers(scope, code));
-  return memberListBlocks(scope.committee.name, org ?? null, members);
+  return cachedRead(scope, `members:${code?.toUpperCase() ?? ''}`, async () => {
+    const { org, members } = await listCommitteeMembers(scope, code);
+    return memberListBlocks(scope.committee.name, org ?? null, members);
+  });
 };

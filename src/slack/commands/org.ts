@@ -35,8 +35,8 @@ const add: CommandHandler = async (ctx) => {
 const list: CommandHandler = async (ctx) => {
   orThrow(expectEnd(ctx.args));
   const scope = await scopeOf(ctx);
-  const orgs = await cachedRead(scope, 'org list', () => listCommitteeOrganizations(scope));
-  return organizationListBlocks(scope.committee.name, orgs, ctx.deps.commandName);
+  // The reply as rendered: it depends on nothing but the committee's rows.
+  return cachedRead(scope, 'org list', async () => organizationListBlocks(scope.committee.name, await listCommitteeOrganizations(scope), ctx.deps.commandName));
 };
 
 const show: CommandHandler = async (ctx) => {

@@ -29,23 +29,18 @@ async function buildHome(deps: CommandDeps, client: WebClient, key: TeamKey, use
   const now = deps.now();
   const zone = await deps.userZones.zoneOf(client, userId, scope.committee.timeZone);
   const today = todayInZone(now, zone);
-  // What a Home shows depends on the caller's organization and whether they are an officer, and on the day.
+  // What a Home shows depends on the caller's organization, whether they are a member or an officer, and on
+  // the day (countdowns: the same for every `now` in one quarter hour) — not on who they are otherwise.
   const officer = scope.actor.role === 'chair' || scope.actor.role === 'secretariat';
+  const member = scope.actor.role !== null;
   const s = scope;
-  const [overview, meetings, deadlines] = await Promise.all([
-    cachedRead(s, `home:${s.actor.organizationId}:${officer}:${today}`, () => homeOverview(s, today, HOME_LIST_ROWS)),
-    cachedRead(s, `meetings:home:${quarterHour(now)}`, () => listCommitteeMeetings(s, { kind: 'upcoming', days: HOME_DAYS }, { now })),
-    cachedRead(s, `deadlines:${today}:${HOME_DAYS}`, () => listUpcomingDeadlines(s, { today, days: HOME_DAYS })),
-  ]);
-  return homeView({
-    committeeName: scope.committee.name,
-    commandName: deps.commandName,
-    today,
-    now,
-    member: scope.actor.role !== null,
-    overview,
-    meetings: meetings.upcoming,
-    deadlines,
+  return cachedRead(s, `home:${s.actor.organizationId}:${officer}:${member}:${today}:${quarterHour(now)}`, async () => {
+    const [overview, meetings, deadlines] = await Promise.all([
+      homeOverview(s, today, HOME_LIST_ROWS),
+      listCommitteeMeetings(s, { kind: 'upcoming', days: HOME_DAYS }, { now }),
+      listUpcomingDeadlines(s, { today, days: HOME_DAYS }),
+    ]);
+    return homeView({ committeeName: s.committee.name, commandName: deps.commandName, today, now, member, overview, meetings: meetings.upcoming, deadlines });
   });
 }
 
