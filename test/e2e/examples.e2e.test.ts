@@ -11,6 +11,7 @@ import organizations from '../../prisma/seed-data/iomc-organizations.json' with 
 import { HELP_CATALOG } from '../../src/slack/commands/help-catalog.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { concord } from '../support/commands.ts';
+import { insertRecord } from '../fixtures/records/insert-record.ts';
 
 const ORG_CODES = organizations.map((o) => o.code);
 const PROBLEM = /⚠️|Something went wrong|is not a (\/concord )?command/;
@@ -85,9 +86,9 @@ class Preparer {
     }
   }
 
-  /** Adds fillers until the M-n, D-n, F-n the example refers to exist. */
+  /** Adds fillers until the M-n, D-n, F-n, R-n the example refers to exist (records through the repository). */
   async items(args: string): Promise<void> {
-    const refs: Array<[string, number]> = [...args.matchAll(/(?:^|[\s:])([MDF])-?(\d+)\b/gi)].map((m) => [m[1]!.toUpperCase(), Number(m[2])]);
+    const refs: Array<[string, number]> = [...args.matchAll(/(?:^|[\s:])([MDFR])-?(\d+)\b/gi)].map((m) => [m[1]!.toUpperCase(), Number(m[2])]);
     const bare = /^(meeting (?:show|move|cancel)|deadline cancel|followup|reopen|cancel|done|snooze|update|reassign) (\d+)\b/i.exec(args);
     if (bare) refs.push([/^meeting/i.test(bare[1]!) ? 'M' : /^deadline/i.test(bare[1]!) ? 'D' : 'F', Number(bare[2])]);
     for (const [kind, n] of refs) {
@@ -95,6 +96,7 @@ class Preparer {
         const k = ++this.fillers;
         if (kind === 'M') await this.run(`meeting add "IOCC call ${k}" 2028-0${1 + (k % 9)}-1${k % 10} time:14:00 tz:Europe/Zurich`);
         if (kind === 'D') await this.run(`deadline add "Filler deadline ${k}" 2028-06-30`);
+        if (kind === 'R') await insertRecord(this.t.db, (await this.t.db.committee.findFirstOrThrow()).id, this.t.iomc.secretariat);
         if (kind === 'F') {
           await this.organizations('UNEP WHO UNDP');
           await this.run(`assign UNEP,WHO,UNDP "Filler follow-up ${k}" due 2028-06-30`);
@@ -105,6 +107,7 @@ class Preparer {
 
   private async count(kind: string): Promise<number> {
     const db = this.t.db;
+    if (kind === 'R') return (await db.summaryRecord.aggregate({ _max: { number: true } }))._max.number ?? 0;
     const max = kind === 'M' ? db.meeting.aggregate({ _max: { number: true } }) : kind === 'D' ? db.deadline.aggregate({ _max: { number: true } }) : db.followUp.aggregate({ _max: { number: true } });
     return (await max)._max.number ?? 0;
   }

@@ -7,7 +7,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { RecordDocument } from '../record-document.ts';
 import { boldSpans } from './bold-spans.ts';
-import { ANNEX_TITLE, dueLabel, meetingLine, statusLabel } from './export-labels.ts';
+import { ANNEX_TITLE, byCode, dueLabel, meetingLine, statusLabel } from './export-labels.ts';
 
 export async function recordDocx(doc: RecordDocument): Promise<Buffer> {
   const file = new Document({
@@ -47,18 +47,18 @@ function body(doc: RecordDocument): Paragraph[] {
 function annex(rows: RecordDocument['annex']): (Paragraph | Table)[] {
   if (!rows.length) return [];
   const header = new TableRow({ tableHeader: true, children: ['Ref', 'Action', 'Organizations', 'Status', 'Due'].map((t) => cell([new Paragraph({ children: [new TextRun({ text: t, bold: true })] })])) });
-  const lines = rows.map(
-    (r) =>
-      new TableRow({
-        children: [
-          cell([new Paragraph(r.ref)]),
-          cell([new Paragraph({ children: runs(r.action) })]),
-          cell([new Paragraph(r.organizations.map((o) => o.code).join(', '))]),
-          cell(r.organizations.length ? r.organizations.map((o) => new Paragraph(`${o.code}: ${o.status}`)) : [new Paragraph('—')]),
-          cell([new Paragraph(dueLabel(r.due))]),
-        ],
-      }),
-  );
+  const lines = rows.map((r) => {
+    const orgs = byCode(r.organizations);
+    return new TableRow({
+      children: [
+        cell([new Paragraph(r.ref)]),
+        cell([new Paragraph({ children: runs(r.action) })]),
+        cell([new Paragraph(orgs.map((o) => o.code).join(', '))]),
+        cell(orgs.length ? orgs.map((o) => new Paragraph(`${o.code}: ${o.status}`)) : [new Paragraph('—')]),
+        cell([new Paragraph(dueLabel(r.due))]),
+      ],
+    });
+  });
   return [heading(`Annex: ${ANNEX_TITLE}`, HeadingLevel.HEADING_2), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...lines] })];
 }
 

@@ -17,6 +17,11 @@ export function dueLabel(due: string | null): string {
   return d.isValid && /^\d{4}-\d{2}-\d{2}$/.test(due) ? d.toFormat('d LLL yyyy') : due;
 }
 
+/** An annex row's organizations in code order, whatever order they were read in. */
+export function byCode<T extends { code: string }>(orgs: readonly T[]): T[] {
+  return [...orgs].sort((a, b) => a.code.localeCompare(b.code));
+}
+
 /** `M-3 · 60th IOCC meeting · 21–22 Nov 2023 · ILO, Geneva`, or null without a meeting. */
 export function meetingLine(doc: RecordDocument): string | null {
   const m = doc.meeting;
