@@ -73,6 +73,16 @@ describe('export', () => {
     expect(html).toContain('<td><p>F-1</p></td><td><p>Submit the GFC outcomes to UNEA</p></td><td><p>UNEP, WHO</p></td><td><p>UNEP: open</p><p>WHO: open</p></td>');
   });
 
+  it('tells the caller ephemerally when Slack refuses the upload, and shares nothing', async () => {
+    t.sandbox.faults.serverErrors('files.upload', { count: 1 });
+    const shared = () => t.sandbox.messages(t.iomc.channelId).filter((m) => (m.files ?? []).length > 0).length;
+    const before = shared();
+    expect(await say(secretariat, 'export R-1')).toContain('is on its way');
+    const told = await t.sandbox.waitForEphemeral(secretariat, (e) => e.text.includes('could not be uploaded'), 10_000);
+    expect(told.text).toContain('R-1 could not be uploaded to this channel');
+    expect(shared()).toBe(before);
+  });
+
   it('refuses an unknown record with the nearest id and a bad format with the choices, uploading nothing', async () => {
     const before = t.sandbox.files().length;
     expect(await say(secretariat, 'export R-7')).toMatch(/⚠️[\s\S]*There is no R-7\. Did you mean R-1\?/);
