@@ -104,8 +104,11 @@ async function send(deps: DeliverDeps, row: OutboundRow, job: Job): Promise<Outc
 
 async function post(deps: DeliverDeps, row: OutboundRow, job: Job, target: { channel: string; text: string; blocks?: KnownBlock[] }): Promise<Outcome> {
   await touchClaim(deps.db, row.id, target.channel);
+  // A thread reply: its parent is an earlier row of the same channel, so it was delivered first.
+  const parent = row.threadOfId ? await postedMessage(deps.db, row.threadOfId) : null;
   const res = await deps.client.chat.postMessage({
     channel: target.channel,
+    ...(parent?.slackTs ? { thread_ts: parent.slackTs } : {}),
     text: target.text,
     ...(target.blocks ? { blocks: target.blocks } : {}),
     unfurl_links: false,

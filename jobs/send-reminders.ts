@@ -10,11 +10,15 @@ import { inTransaction, type Tx } from '../src/db/transaction.ts';
 import type { Logger } from '../src/logger.ts';
 import { addDirectMessage, addOutbound } from '../src/outbox/outbox-repository.ts';
 import { planFor } from '../src/reminders/reminder-planner.ts';
-import { claimReminder, dueReminders, reminderTopic, settleReminder, subjectState, type SubjectKind } from '../src/reminders/reminder-repository.ts';
+import { claimReminder, dueReminders, markReminderDone, reminderTopic, settleReminder, subjectState, type SubjectKind } from '../src/reminders/reminder-repository.ts';
 import { stillUseful } from '../src/reminders/reminder-rules.ts';
 import { reminderMessage } from '../src/slack/blocks/reminders.ts';
 import { DIGEST_KIND } from '../src/reminders/digest-repository.ts';
 import { sendDigest } from './send-digest.ts';
+import { adoptBySilence, RECORD_KIND } from '../src/records/record-silence.ts';
+import { recordNotices } from '../src/slack/blocks/record-notices.ts';
+import { followUpNotices } from '../src/slack/blocks/followup-notices.ts';
+import { noDispatch } from '../src/outbox/announcer.ts';
 
 type Due = Awaited<ReturnType<typeof dueReminders>>[number];
 
@@ -42,7 +46,7 @@ export async function sendDueReminders(deps: SendRemindersDeps, now: Date): Prom
     const outboundIds: string[] = [];
     for (const group of groups.values()) {
       const id = await inTransaction(deps.db, (tx) => sendGroup(tx, group, now, deps.commandName ?? '/concord'));
-      if (id) outboundIds.push(id);
+      if (id) outboundIds.push(...[id].flat());
     }
     queued += outboundIds.length;
     await deps.dispatch(outboundIds);
@@ -52,7 +56,7 @@ export async function sendDueReminders(deps: SendRemindersDeps, now: Date): Prom
 }
 
 /** One subject and recipient: send the latest due reminder, skip the rest. Returns the outbox row id. */
-async function sendGroup(tx: Tx, group: Due[], now: Date, commandName: string): Promise<string | undefined> {
+async function sendGroup(tx: Tx, group: Due[], now: Date, commandName: string): Promise<string | string[] | undefined> {
   const claimed: Due[] = [];
   for (const r of group) if (await claimReminder(tx, r.id)) claimed.push(r);
   if (!claimed.length) return undefined;
@@ -60,6 +64,7 @@ async function sendGroup(tx: Tx, group: Due[], now: Date, commandName: string): 
   for (const r of claimed) if (r !== latest) await settleReminder(tx, r.id, { status: 'skipped', reason: `missed; a later reminder (${latest.rule}) was sent instead` });
 
   if (latest.subjectKind === DIGEST_KIND) return sendDigest(tx, latest, now, commandName);
+  if (latest.subjectKind === RECORD_KIND) return endSilence(tx, latest, now, commandName);
   const subject = { kind: latest.subjectKind as SubjectKind, id: latest.subjectId };
   const state = await subjectState(tx, subject);
   const planned = state && planFor(state).find((p) => p.rule === latest.rule && p.recipient === latest.recipient);
@@ -84,4 +89,16 @@ async function sendGroup(tx: Tx, group: Due[], now: Date, commandName: string): 
       : await addOutbound(tx, { committeeId: latest.committeeId, channelId: latest.recipient, ...message });
   await settleReminder(tx, latest.id, { status: 'sending', outboundId });
   return outboundId;
+}
+
+/** A record's silence period ended: adopt it (posted, follow-ups created) unless an objection stands. */
+async function endSilence(tx: Tx, due: Due, now: Date, commandName: string): Promise<string[]> {
+  const followUps = { now, dispatch: noDispatch, render: followUpNotices() };
+  const outcome = await adoptBySilence(tx, due.subjectId, now, { now, dispatch: noDispatch, render: recordNotices(commandName), followUps });
+  if (!outcome.adopted) {
+    await settleReminder(tx, due.id, { status: 'skipped', reason: outcome.reason });
+    return [];
+  }
+  await markReminderDone(tx, due.id, outcome.outboundIds[0] ?? null);
+  return outcome.outboundIds;
 }

@@ -15,6 +15,7 @@ export interface Actor {
 const SECRETARIAT: Role[] = ['secretariat'];
 const OFFICERS: Role[] = ['secretariat', 'chair'];
 const REPORTERS: Role[] = ['secretariat', 'chair', 'member'];
+const CHAIR: Role[] = ['chair'];
 
 const PERMISSIONS = {
   'committee.setup': { roles: SECRETARIAT, what: 'change the committee set-up' },
@@ -37,6 +38,10 @@ const PERMISSIONS = {
   // done / snooze / update: this lets members in; the service then checks the organization
   // (`authorizeForOrganization`): a member of FAO may not report on WHO's part.
   'followup.report': { roles: REPORTERS, what: 'report on follow-ups', who: "an organization's focal points, alternates and members, the secretariat or the chair" },
+  'record.write': { roles: OFFICERS, what: 'write summary records' },
+  'record.adopt': { roles: CHAIR, what: 'adopt summary records' },
+  'record.resolve': { roles: CHAIR, what: 'resolve objections to summary records' },
+  'record.object': { roles: REPORTERS, what: 'object to summary records', who: "the committee's members, the secretariat or the chair" },
 } as const satisfies Record<string, { roles: Role[]; what: string; who?: string }>;
 
 export type Action = keyof typeof PERMISSIONS;

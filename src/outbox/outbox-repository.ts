@@ -41,6 +41,7 @@ export interface OutboundRow {
   recipientUserId: string | null;
   fallbackChannelId: string | null;
   updateOfId: string | null;
+  threadOfId: string | null;
   postedChannelId: string | null;
   createdAt: Date;
 }
@@ -57,6 +58,7 @@ const ROW_FIELDS = {
   recipientUserId: true,
   fallbackChannelId: true,
   updateOfId: true,
+  threadOfId: true,
   postedChannelId: true,
   createdAt: true,
 } as const;
@@ -67,7 +69,7 @@ const UNDELIVERED = ['pending', 'sending'] as const;
  * Written inside the transaction of the change it announces. The per-channel advisory lock (held to
  * commit) makes `seq` order equal commit order for the channel, whatever else the transaction does.
  */
-export async function addOutbound(db: DbClient, m: OutboundInput & { recipientUserId?: string; fallbackChannelId?: string; updateOfId?: string }): Promise<string> {
+export async function addOutbound(db: DbClient, m: OutboundInput & { recipientUserId?: string; fallbackChannelId?: string; updateOfId?: string; threadOfId?: string }): Promise<string> {
   await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`outbox:${m.channelId}`}, 0))`;
   const row = await db.outboundMessage.create({
     data: {
@@ -78,6 +80,7 @@ export async function addOutbound(db: DbClient, m: OutboundInput & { recipientUs
       recipientUserId: m.recipientUserId,
       fallbackChannelId: m.fallbackChannelId,
       updateOfId: m.updateOfId,
+      threadOfId: m.threadOfId,
     },
     select: { id: true },
   });

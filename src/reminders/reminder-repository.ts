@@ -147,6 +147,11 @@ export function settleReminder(db: DbClient, id: string, data: { status: 'skippe
   return db.reminder.update({ where: { id }, data });
 }
 
+/** A reminder that acted without a message of its own to wait for (a record's silence period ended). */
+export function markReminderDone(db: DbClient, id: string, outboundId: string | null) {
+  return db.reminder.update({ where: { id }, data: { status: 'sent', outboundId } });
+}
+
 /** The outbox delivered (or gave up on) the message of these reminders. */
 export function markRemindersDelivered(db: DbClient, outboundId: string, slackChannel: string, slackTs: string) {
   return db.reminder.updateMany({ where: { outboundId, status: 'sending' }, data: { status: 'sent', slackChannel, slackTs } });

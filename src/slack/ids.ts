@@ -56,3 +56,49 @@ export const HOME = {
   /** Per-user publish dedup of a retried `app_home_opened` is keyed by event_id, not by this. */
   callbackId: 'concord_home',
 } as const;
+
+/** The summary-record modal (`record [M-n]`): fields by name; matters are numbered blocks per section. */
+export const RECORD_MODAL = {
+  callbackId: 'concord_record',
+  /** "Add another matter" buttons (value = the section): the form grows through views.update. */
+  addMatter: 'record_add_matter',
+  addMatterBlock: 'record_add_matter_actions',
+  fields: {
+    meeting: { blockId: 'record_meeting', actionId: 'meeting' },
+    meetingNumber: { blockId: 'record_meeting_number', actionId: 'meeting_number' },
+    dates: { blockId: 'record_dates', actionId: 'dates' },
+    venue: { blockId: 'record_venue', actionId: 'venue' },
+    host: { blockId: 'record_host', actionId: 'host' },
+    chair: { blockId: 'record_chair', actionId: 'chair' },
+    rapporteur: { blockId: 'record_rapporteur', actionId: 'rapporteur' },
+    present: { blockId: 'record_present', actionId: 'present' },
+    observers: { blockId: 'record_observers', actionId: 'observers' },
+    apologies: { blockId: 'record_apologies', actionId: 'apologies' },
+    agenda: { blockId: 'record_agenda', actionId: 'agenda' },
+    decisions: { blockId: 'record_decisions', actionId: 'decisions' },
+    followUps: { blockId: 'record_followups', actionId: 'followups' },
+    nextMeeting: { blockId: 'record_next_meeting', actionId: 'next_meeting' },
+    mode: { blockId: 'record_mode', actionId: 'mode' },
+  },
+  /** Matter k (1-based) of a section: block `record_specific_1`, action `text`. */
+  matterBlock: (section: 'specific' | 'general', k: number) => `record_${section}_${k}`,
+  matterAction: 'text',
+  /** An earlier meeting's open follow-up: block `record_carry_<follow-up id>`, radio `choice`. */
+  carryPrefix: 'record_carry_',
+  carryAction: 'choice',
+} as const;
+
+export type RecordModalField = keyof typeof RECORD_MODAL.fields;
+
+/** *Object* on a circulated record (value = the record id), and the reason modal it opens. */
+export const RECORD_ACTIONS = {
+  blockId: 'record_actions',
+  object: 'record_object',
+} as const;
+
+export const RECORD_OBJECTION_MODAL = {
+  callbackId: 'concord_record_objection',
+  fields: {
+    reason: { blockId: 'record_objection_reason', actionId: 'reason' },
+  },
+} as const;
