@@ -39,6 +39,7 @@ export function createCommitteeCache(invalidation: Invalidation, opts: { ttlMs?:
   let epoch = 0;
   let size = 0;
   let live = false;
+  const inFlight = new Map<string, { epoch: number; promise: Promise<unknown> }>();
 
   const clear = () => {
     byCommittee.clear();
@@ -67,8 +68,19 @@ export function createCommitteeCache(invalidation: Invalidation, opts: { ttlMs?:
     async read<T>(committeeId: string, key: string, load: () => Promise<T>): Promise<T> {
       const hit = live ? byCommittee.get(committeeId)?.get(key) : undefined;
       if (fresh(hit)) return hit.value as T;
+      // Concurrent misses share one load, unless a change came in since it started (it may predate the change).
+      const flightKey = `${committeeId}\0${key}`;
+      const flying = inFlight.get(flightKey);
+      if (live && flying && flying.epoch === epoch) return flying.promise as Promise<T>;
       const started = epoch;
-      const value = await load();
+      const promise = load();
+      inFlight.set(flightKey, { epoch: started, promise });
+      let value: T;
+      try {
+        value = await promise;
+      } finally {
+        if (inFlight.get(flightKey)?.promise === promise) inFlight.delete(flightKey);
+      }
       if (keep(started)) {
         room();
         let bucket = byCommittee.get(committeeId);
