@@ -1,0 +1,104 @@
+/** The committee cache's rules, with an in-process `Invalidation` (the Redis one is covered end to end). */
+import { describe, expect, it } from 'vitest';
+import { createCommitteeCache } from '../../src/cache/committee-cache.ts';
+import type { Invalidation } from '../../src/cache/invalidation.ts';
+
+function channel() {
+  let onKey: (key: string) => void = () => {};
+  let onLive: (live: boolean) => void = () => {};
+  const published: string[] = [];
+  const inv: Invalidation = {
+    async publish(key) {
+      published.push(key);
+    },
+    subscribe(k, l) {
+      onKey = k;
+      onLive = l;
+    },
+  };
+  return { inv, published, message: (key: string) => onKey(key), live: (v: boolean) => onLive(v) };
+}
+
+function counter(values: string[]) {
+  let n = 0;
+  return { load: async () => values[Math.min(n++, values.length - 1)]!, calls: () => n };
+}
+
+describe('committee cache', () => {
+  it('serves a second read from memory, and reads again after its own invalidation (published to the others)', async () => {
+    const ch = channel();
+    const cache = createCommitteeCache(ch.inv);
+    ch.live(true);
+    const src = counter(['old', 'new']);
+    expect(await cache.read('C1', 'org list', src.load)).toBe('old');
+    expect(await cache.read('C1', 'org list', src.load)).toBe('old');
+    expect(src.calls()).toBe(1);
+    await cache.invalidate('C1');
+    expect(ch.published).toEqual(['C1']);
+    expect(await cache.read('C1', 'org list', src.load)).toBe('new');
+  });
+
+  it('drops a committee on a message from another process, leaving other committees cached', async () => {
+    const ch = channel();
+    const cache = createCommitteeCache(ch.inv);
+    ch.live(true);
+    const a = counter(['a1', 'a2']);
+    const b = counter(['b1', 'b2']);
+    await cache.read('A', 'k', a.load);
+    await cache.read('B', 'k', b.load);
+    ch.message('A');
+    expect(await cache.read('A', 'k', a.load)).toBe('a2');
+    expect(await cache.read('B', 'k', b.load)).toBe('b1');
+  });
+
+  it('serves nothing while the invalidation channel is down, and starts empty when it is back', async () => {
+    const ch = channel();
+    const cache = createCommitteeCache(ch.inv);
+    const src = counter(['1', '2', '3', '4']);
+    expect(await cache.read('C', 'k', src.load)).toBe('1'); // not live yet
+    expect(await cache.read('C', 'k', src.load)).toBe('2');
+    ch.live(true);
+    expect(await cache.read('C', 'k', src.load)).toBe('3');
+    expect(await cache.read('C', 'k', src.load)).toBe('3');
+    ch.live(false);
+    expect(await cache.read('C', 'k', src.load)).toBe('4');
+  });
+
+  it('keeps nothing longer than the TTL', async () => {
+    const ch = channel();
+    let now = 0;
+    const cache = createCommitteeCache(ch.inv, { ttlMs: 5000, now: () => now });
+    ch.live(true);
+    const src = counter(['1', '2']);
+    await cache.read('C', 'k', src.load);
+    now = 4999;
+    expect(await cache.read('C', 'k', src.load)).toBe('1');
+    now = 5000;
+    expect(await cache.read('C', 'k', src.load)).toBe('2');
+  });
+
+  it('does not keep, or share, a load that was under way when a change came in', async () => {
+    const ch = channel();
+    const cache = createCommitteeCache(ch.inv);
+    ch.live(true);
+    let release!: (v: string) => void;
+    const slow = cache.read('C', 'k', () => new Promise<string>((r) => (release = r)));
+    ch.message('C'); // a change commits while the old rows are being read
+    const after = cache.read('C', 'k', async () => 'fresh'); // a read after the change does not join the old load
+    release('stale');
+    expect(await slow).toBe('stale');
+    expect(await after).toBe('fresh');
+    expect(await cache.read('C', 'k', async () => 'again')).toBe('fresh');
+  });
+
+  it('never keeps a missing committee (a set-up can create it any moment)', async () => {
+    const ch = channel();
+    const cache = createCommitteeCache(ch.inv);
+    ch.live(true);
+    expect(await cache.readUnscoped('team:T1', async () => null)).toBeNull();
+    expect(await cache.readUnscoped('team:T1', async () => ({ id: 'C1' }))).toEqual({ id: 'C1' });
+    expect(await cache.readUnscoped('team:T1', async () => ({ id: 'other' }))).toEqual({ id: 'C1' });
+    ch.message('C1');
+    expect(await cache.readUnscoped('team:T1', async () => ({ id: 'C2' }))).toEqual({ id: 'C2' });
+  });
+});
