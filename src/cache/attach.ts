@@ -2,7 +2,6 @@
  * Which database handle has a committee cache: set once at startup (`runtime.ts`), looked up by scope
  * resolution, list views and `writeCommittee`. A handle without one reads the database every time.
  */
-import type { Scope } from '../committees/scope.ts';
 import type { CommitteeCache } from './committee-cache.ts';
 
 const caches = new WeakMap<object, CommitteeCache>();
@@ -25,7 +24,7 @@ export async function invalidateCommittee(db: object, committeeId: string): Prom
 }
 
 /** A list view of the scope's committee, from the cache when there is a fresh copy. `key` names the view and everything it depends on. */
-export function cachedRead<T>(scope: Scope, key: string, load: () => Promise<T>): Promise<T> {
+export function cachedRead<T>(scope: { db: object; committee: { id: string } }, key: string, load: () => Promise<T>): Promise<T> {
   const cache = caches.get(scope.db);
   return cache ? cache.read(scope.committee.id, `view:${key}`, load) : load();
 }
