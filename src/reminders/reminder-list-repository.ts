@@ -50,17 +50,19 @@ export async function plannedReminders(db: DbClient, committeeId: string, filter
 
 async function subjectLabels(db: DbClient, committeeId: string, rows: Array<{ subjectKind: string; subjectId: string }>) {
   const ids = (kind: string) => [...new Set(rows.filter((r) => r.subjectKind === kind).map((r) => r.subjectId))];
-  const [parts, meetings, deadlines, orgs, committee] = await Promise.all([
+  const [parts, meetings, deadlines, orgs, committee, records] = await Promise.all([
     db.followUpAssignment.findMany({ where: { id: { in: ids('followup') } }, select: { id: true, organization: { select: { code: true } }, followUp: { select: { number: true, title: true } } } }),
     db.meeting.findMany({ where: { id: { in: ids('meeting') } }, select: { id: true, number: true, title: true } }),
     db.deadline.findMany({ where: { id: { in: ids('deadline') } }, select: { id: true, number: true, title: true } }),
     db.organization.findMany({ where: { id: { in: ids(DIGEST_KIND) } }, select: { id: true, code: true } }),
     db.committee.findUnique({ where: { id: committeeId }, select: { name: true } }),
+    db.summaryRecord.findMany({ where: { id: { in: ids('record') } }, select: { id: true, number: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { title: true } } } }),
   ]);
   const out = new Map<string, PlannedReminder['subject']>();
   for (const p of parts) out.set(`followup:${p.id}`, { id: `F-${p.followUp.number}`, title: p.followUp.title, organization: p.organization.code });
   for (const m of meetings) out.set(`meeting:${m.id}`, { id: `M-${m.number}`, title: m.title });
   for (const d of deadlines) out.set(`deadline:${d.id}`, { id: `D-${d.number}`, title: d.title });
+  for (const r of records) out.set(`record:${r.id}`, { id: `R-${r.number}`, title: r.versions[0]?.title ?? '' });
   for (const o of orgs) out.set(`${DIGEST_KIND}:${o.id}`, { id: 'Digest', title: 'Weekly digest', organization: o.code });
   out.set(`${DIGEST_KIND}:${committeeId}`, { id: 'Digest', title: `Weekly digest · ${committee?.name ?? ''}` });
   return out;

@@ -172,6 +172,7 @@ describe('the IOCC 60th record', () => {
     expect(record.status).toBe('circulated');
     // 5 working days in Zurich from Tue 1 Dec 2026 11:00 → Tue 8 Dec 11:00.
     expect(record.silenceEndsAt!.toISOString()).toBe('2026-12-08T10:00:00.000Z');
+    expect((await concord(t, sec, 'reminders')).text).toMatch(/R-2\* Summary record of the 61st meeting — end of the silence period/);
 
     await clock({ set: '2026-12-08T09:59:00Z' });
     await new Promise((r) => setTimeout(r, 1500));

@@ -10,6 +10,7 @@ import { context, reply, section, sections, type Reply } from './reply.ts';
 /** `due-7` → "7 days before it is due", `overdue-2` → "overdue, chase 2 of 3", `meeting-1` → "1 day before". */
 export function describeRule(rule: string): string {
   if (isDigestRule(rule)) return 'Monday digest';
+  if (rule === 'silence') return 'end of the silence period: adopted unless an objection is open';
   const [kind, nRaw] = rule.split('-');
   const n = Number(nRaw);
   if (kind === 'overdue') return `overdue, chase ${n} of 3`;
