@@ -484,13 +484,14 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     name: 'record',
     group: 'record',
     args: '[M-n]',
-    summary: 'Open the summary-record form for a meeting (default: the latest past meeting).',
+    summary:
+      'Open the summary-record form (of meeting M-n): attendance, specific and general matters (add as many as needed), decisions, follow-ups (`CODE[,CODE]: action (due DATE)`), the open follow-ups of earlier meetings. Submit as a draft, circulate it (silence procedure: adopted after 5 working days unless a member objects) or adopt it now (chair). A closed form is kept as your draft. `record amend|adopt|resolve|object R-n` amend, adopt, resolve objections, object.',
     who: 'chair, secretariat',
     examples: [
-      { args: 'record', result: 'opens the form for the latest meeting, e.g. the 60th IOCC meeting (ILO, Geneva)' },
-      { args: 'record M-3', result: 'opens the form for M-3 with its dates and venue filled in' },
+      { args: 'record', result: 'opens the form (or your draft), e.g. for the 60th IOCC meeting (ILO, Geneva)' },
+      { args: 'record M-3', result: 'opens the form with M-3 chosen as the meeting' },
     ],
-    available: false,
+    available: true,
   },
   {
     name: 'records',
@@ -502,7 +503,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
       { args: 'records', result: 'e.g. R-1 · 60th IOCC meeting · 21–22 Nov 2023 · adopted' },
       { args: 'records', result: 'during a silence procedure: R-2 · circulated until Fri 28 Nov' },
     ],
-    available: false,
+    available: true,
   },
   {
     name: 'record show',
@@ -514,7 +515,19 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
       { args: 'record show R-1', result: 'the 60th IOCC meeting, chaired by UNITAR, with its follow-ups and their status' },
       { args: 'record show r1', result: 'ids are case-insensitive and the dash is optional' },
     ],
-    available: false,
+    available: true,
+  },
+  {
+    name: 'record versions',
+    group: 'record',
+    args: 'R-n',
+    summary: 'Every version of a record (an amendment adds one and keeps the old), who wrote it and when.',
+    who: ALL,
+    examples: [
+      { args: 'record versions R-1', result: 'v1 by the secretariat, v2 (current) after the chair’s amendment' },
+      { args: 'record versions r1', result: 'the same, with the id typed short' },
+    ],
+    available: true,
   },
   {
     name: 'export',

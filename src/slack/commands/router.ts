@@ -28,6 +28,7 @@ import { assignCommand, cancelCommand, followupCommand, followupsCommand, reassi
 import { doneCommand, snoozeCommand, updateCommand } from './followup-progress.ts';
 import { digestCommand } from './digest.ts';
 import { remindersCommand } from './reminders.ts';
+import { RECORD_LISTED_SUBCOMMANDS, recordCommand, recordsCommand } from './record.ts';
 
 type Route = CommandHandler | Record<string, CommandHandler>;
 
@@ -55,11 +56,18 @@ const ROUTES: Record<string, Route> = {
   reopen: reopenCommand,
   digest: digestCommand,
   reminders: remindersCommand,
+  record: recordCommand,
+  records: recordsCommand,
 };
+
+/** Subcommands a handler route reads itself (`record [M-n]` and `record show R-n`) that help lists on their own. */
+const LISTED_SUBCOMMANDS: Record<string, string[]> = { record: RECORD_LISTED_SUBCOMMANDS };
 
 /** Every command the router runs, as help names it (`org add`, `members`). */
 export function routedCommands(): string[] {
-  return Object.entries(ROUTES).flatMap(([word, route]) => (typeof route === 'function' ? [word] : Object.keys(route).map((sub) => `${word} ${sub}`)));
+  return Object.entries(ROUTES).flatMap(([word, route]) =>
+    typeof route === 'function' ? [word, ...(LISTED_SUBCOMMANDS[word] ?? []).map((sub) => `${word} ${sub}`)] : Object.keys(route).map((sub) => `${word} ${sub}`),
+  );
 }
 
 /** Own keys only: `constructor` or `__proto__` typed by a user are not commands. */

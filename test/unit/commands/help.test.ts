@@ -19,7 +19,7 @@ const PRODUCT_COMMANDS = [
   'help', 'setup', 'org add', 'org list', 'org show', 'org edit', 'org remove', 'member add', 'member remove', 'members',
   'role', 'whoami', 'meeting add', 'meeting new', 'meetings', 'meeting show', 'meeting move', 'meeting cancel',
   'deadline add', 'deadlines', 'assign', 'followups', 'followup', 'done', 'snooze', 'update', 'reopen', 'cancel', 'reassign', 'record',
-  'records', 'record show', 'export', 'digest', 'calendar', 'reminders',
+  'records', 'record show', 'record versions', 'export', 'digest', 'calendar', 'reminders',
 ];
 
 /** Commands Concord has beyond PRODUCT.md's table. */
@@ -148,7 +148,7 @@ describe('help builders', () => {
     for (const entry of HELP_CATALOG) expect(shown).toContain(entry.name);
     for (const group of HELP_GROUPS) expect(shown).toContain(`*${group.title}*`);
     const records = r.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Summary records*'));
-    expect(records?.type === 'section' && records.text?.text).toMatch(/`records[^\n]*_coming soon_/);
+    expect(records?.type === 'section' && records.text?.text).not.toMatch(/`records[^\n]*_coming soon_/);
     const followups = r.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Follow-ups*'));
     expect(followups?.type === 'section' && followups.text?.text).not.toContain('coming soon');
     const orgs = r.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Organizations*'));
