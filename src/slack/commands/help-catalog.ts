@@ -536,10 +536,23 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     summary: 'Upload a record to the channel as Markdown (default) or Word, with the status of earlier action points.',
     who: ALL,
     examples: [
-      { args: 'export R-1 docx', result: 'uploads IOCC-60-summary-record.docx to the channel' },
-      { args: 'export R-1', result: 'uploads the record as Markdown' },
+      { args: 'export R-1 docx', result: 'uploads R-1 as a Word file (e.g. R-1-60th-iocc-meeting.docx) to this channel, with the annex table' },
+      { args: 'export R-1', result: 'uploads the record as Markdown: the same headings, bold topics and annex' },
     ],
-    available: false,
+    available: true,
+  },
+  {
+    name: 'search',
+    group: 'record',
+    args: 'WORDS [in:records|followups] [org:CODE]',
+    summary:
+      'Search records (their current version), follow-ups and their updates and notes, best match first, with the matching words in bold and the command that opens each. "a phrase" in quotes, `or`, and -word to leave out work as in a web search; plastic also finds plastics.',
+    who: ALL,
+    examples: [
+      { args: 'search plastics', result: 'records and follow-ups that mention plastics, e.g. R-1 and F-2, with the words in bold' },
+      { args: 'search "GFC outcomes" in:followups org:UNEP', result: 'UNEP’s follow-ups with that phrase in their action or a note' },
+    ],
+    available: true,
   },
 ];
 

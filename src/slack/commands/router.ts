@@ -28,6 +28,8 @@ import { assignCommand, cancelCommand, followupCommand, followupsCommand, reassi
 import { doneCommand, snoozeCommand, updateCommand } from './followup-progress.ts';
 import { digestCommand } from './digest.ts';
 import { remindersCommand } from './reminders.ts';
+import { exportCommand } from './export.ts';
+import { searchCommand } from './search.ts';
 import { RECORD_LISTED_SUBCOMMANDS, recordCommand, recordsCommand } from './record.ts';
 
 type Route = CommandHandler | Record<string, CommandHandler>;
@@ -56,6 +58,8 @@ const ROUTES: Record<string, Route> = {
   reopen: reopenCommand,
   digest: digestCommand,
   reminders: remindersCommand,
+  export: exportCommand,
+  search: searchCommand,
   record: recordCommand,
   records: recordsCommand,
 };

@@ -19,7 +19,7 @@ const PRODUCT_COMMANDS = [
   'help', 'setup', 'org add', 'org list', 'org show', 'org edit', 'org remove', 'member add', 'member remove', 'members',
   'role', 'whoami', 'meeting add', 'meeting new', 'meetings', 'meeting show', 'meeting move', 'meeting cancel',
   'deadline add', 'deadlines', 'assign', 'followups', 'followup', 'done', 'snooze', 'update', 'reopen', 'cancel', 'reassign', 'record',
-  'records', 'record show', 'record versions', 'export', 'digest', 'calendar', 'reminders',
+  'records', 'record show', 'record versions', 'export', 'search', 'digest', 'calendar', 'reminders',
 ];
 
 /** Commands Concord has beyond PRODUCT.md's table. */
