@@ -31,11 +31,16 @@ function blockTexts(value: unknown, out: string[]): void {
 }
 
 export async function concord(t: TestApp, userId: string, text: string, opts: { channelId?: string; teamId?: string } = {}): Promise<Seen> {
+  const viewsBefore = new Set(t.sandbox.openViews(userId).map((v) => v.id));
   const r = await t.sandbox.driver.slashCommand({ userId, channelId: opts.channelId ?? t.iomc.channelId, text });
   let body = r.body as { text?: string; blocks?: unknown[]; response_type?: string } | string;
   if (r.status === 200 && (body === '' || body === undefined)) {
-    // Acked empty: the reply comes through response_url.
-    const e = await t.sandbox.waitForEphemeral(userId, (m) => m.origin === 'response_url', 20_000).catch(() => undefined);
+    // Acked empty: the reply comes through response_url (up to 20 s on a loaded machine), unless the
+    // command opened a modal instead.
+    const e = await Promise.race([
+      t.sandbox.waitForEphemeral(userId, (m) => m.origin === 'response_url', 20_000),
+      t.sandbox.waitForView(userId, (v) => v.type === 'modal' && !viewsBefore.has(v.id), 20_000).then(() => undefined),
+    ]).catch(() => undefined);
     body = e ? { text: e.text, blocks: e.blocks } : '';
   }
   const b = typeof body === 'string' ? { text: body } : body;
