@@ -9,6 +9,7 @@ import { UserError } from '../errors.ts';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, parseMeetingsFile } from '../calendar-formats/import-parse.ts';
 import { importMeetings, ImportRowsError, type ImportSummary } from '../calendar/meeting-import.ts';
 import { importTargets } from '../meetings/meeting-repository.ts';
+import { clockNow } from '../clock/clock.ts';
 
 export const IMPORT_USAGE = 'Usage: npm run import:calendar -- <file.ics|file.json|file.csv> [--team T0123] [--enterprise E0123]';
 
@@ -96,7 +97,7 @@ export async function runImport(db: Db, run: ImportRun): Promise<{ committee: Co
   const committee = await pickCommittee(db, run.team, run.enterprise);
   const parsed = parseMeetingsFile(path.basename(run.file), text, { defaultZone: committee.timeZone });
   if (!parsed.ok) throw new ImportRowsError(parsed.errors);
-  const summary = await importMeetings(db, committee, IMPORT_ACTOR, parsed.meetings, run.now ?? new Date()).catch((err: unknown) => {
+  const summary = await importMeetings(db, committee, IMPORT_ACTOR, parsed.meetings, run.now ?? clockNow()).catch((err: unknown) => {
     throw err instanceof UserError ? err : importFailure(err);
   });
   return { committee, summary };

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, SIGNING_SECRET, type TestApp } from '../support/app.ts';
 import { concord, type Seen } from '../support/commands.ts';
-import { freePort, startConcordProcess, waitForHealth, type ConcordProcess } from '../support/concord-process.ts';
+import { freePort, sharedEnv, startConcordProcess, waitForHealth, type ConcordProcess } from '../support/concord-process.ts';
 
 let t: TestApp;
 let b: { url: string; proc: ConcordProcess };
@@ -45,12 +45,8 @@ beforeAll(async () => {
       PORT: String(port),
       LOG_LEVEL: 'info',
       TEST_CLOCK: 'on',
-      SLACK_BOT_TOKEN: t.config.slackBotToken,
+      ...sharedEnv(t.config),
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: t.config.slackApiUrl,
-      DATABASE_URL: t.config.databaseUrl!,
-      REDIS_URL: t.config.redisUrl,
-      REDIS_PREFIX: t.config.redisPrefix,
     }),
   };
   expect((await waitForHealth(port, 200)).status).toBe(200);

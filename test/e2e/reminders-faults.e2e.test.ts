@@ -4,15 +4,14 @@
  * Slack refuses for good (the secretariat is told once). Reminders fall on Wednesdays, away from the Monday
  * digests, so each fault hits the reminder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { concord } from '../support/commands.ts';
+import { killProcess, sharedEnv, startConcordProcess } from '../support/concord-process.ts';
 import { startConcord, type RunningConcord } from '../../src/runtime.ts';
 import { createLogger } from '../../src/logger.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const LEASE_SECONDS = 3;
 const ORGS = ['FAO', 'UNEP', 'WHO', 'OECD', 'UNITAR'] as const;
 
@@ -21,30 +20,13 @@ const processes: ChildProcess[] = [];
 const inProcess: RunningConcord[] = [];
 
 function startWorkerProcess(): ChildProcess {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/tmp',
-    ROLE: 'worker',
-    LOG_LEVEL: 'warn',
-    TEST_CLOCK: 'on',
-    SLACK_BOT_TOKEN: t.config.slackBotToken,
-    SLACK_API_URL: t.config.slackApiUrl,
-    DATABASE_URL: t.config.databaseUrl!,
-    REDIS_URL: t.config.redisUrl,
-    REDIS_PREFIX: t.config.redisPrefix,
-    DELIVERY_LEASE_SECONDS: String(LEASE_SECONDS),
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: 'ignore' });
+  const env = { ...sharedEnv(t.config), ROLE: 'worker', LOG_LEVEL: 'warn', TEST_CLOCK: 'on', DELIVERY_LEASE_SECONDS: String(LEASE_SECONDS) };
+  const child = startConcordProcess(env).child;
   processes.push(child);
   return child;
 }
 
-function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGKILL');
-  return exited;
-}
+const kill = killProcess;
 
 async function startInProcessWorker(): Promise<void> {
   inProcess.push(await startConcord({ ...t.config, role: 'worker' }, createLogger('silent')));

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, SIGNING_SECRET, type TestApp } from '../support/app.ts';
 import { concord } from '../support/commands.ts';
-import { freePort, startConcordProcess, waitForHealth, type ConcordProcess } from '../support/concord-process.ts';
+import { freePort, sharedEnv, startConcordProcess, waitForHealth, type ConcordProcess } from '../support/concord-process.ts';
 
 const ORGS = ['FAO', 'UNEP', 'WHO', 'OECD'] as const;
 const FOLLOW_UPS = 5;
@@ -24,12 +24,8 @@ function processEnv(role: 'web' | 'worker', port = 0): Record<string, string> {
     PORT: String(port),
     LOG_LEVEL: 'info',
     TEST_CLOCK: 'on',
-    SLACK_BOT_TOKEN: t.config.slackBotToken,
+    ...sharedEnv(t.config),
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: t.config.slackApiUrl,
-    DATABASE_URL: t.config.databaseUrl!,
-    REDIS_URL: t.config.redisUrl,
-    REDIS_PREFIX: t.config.redisPrefix,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { Config } from '../../src/config.ts';
 
 export { freePort, startPrivateRedis } from './private-redis.ts';
 
@@ -40,4 +41,23 @@ export async function waitForHealth(port: number, want: number, timeoutMs = 40_0
     await new Promise((r) => setTimeout(r, 200));
   }
   return last;
+}
+
+/** What a Concord process needs to share a test app's database, Redis prefix and sandbox. */
+export function sharedEnv(config: Config): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: config.slackBotToken,
+    SLACK_API_URL: config.slackApiUrl,
+    DATABASE_URL: config.databaseUrl!,
+    REDIS_URL: config.redisUrl,
+    REDIS_PREFIX: config.redisPrefix,
+  };
+}
+
+/** SIGKILL, as a crash looks; resolves once the process is gone (at once if it already is). */
+export function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGKILL');
+  return exited;
 }
