@@ -9,6 +9,7 @@ import type { Token } from './tokenize.ts';
 import type { UserZones } from '../user-zone.ts';
 import type { Dispatch } from '../../outbox/announcer.ts';
 import type { InteractionGuard } from '../interaction-guard.ts';
+import type { PublishedHomes } from '../home/published-homes.ts';
 
 export interface Reply {
   text: string;
@@ -28,6 +29,8 @@ export interface CommandDeps {
   now: () => Date;
   /** Claims a retried event or a repeated view_submission once (buttons, modals, App Home). */
   interactions?: InteractionGuard;
+  /** Skips publishing a Home identical to the one last published to that person. */
+  homes?: PublishedHomes;
 }
 
 export interface CommandContext {

@@ -2,6 +2,7 @@
  * Builds and publishes a person's App Home (`views.publish`): on `app_home_opened`, and again for the
  * people a change concerns (the organization's people and the officers) after a button or modal changed
  * a follow-up. Publishing is after the ack, never in its way; a failed publish is logged by id only.
+ * A Home identical to the one last published to that person is not published again.
  */
 import type { WebClient } from '@slack/web-api';
 import { NoCommitteeError, resolveScope } from '../../committees/scope.ts';
@@ -44,8 +45,12 @@ async function buildHome(deps: CommandDeps, client: WebClient, key: TeamKey, use
   });
 }
 
+/** Publishes the person's Home, unless it is identical to the one last published to them (`published-homes.ts`). */
 export async function publishHome(deps: CommandDeps, client: WebClient, key: TeamKey, userId: string): Promise<void> {
-  await client.views.publish({ user_id: userId, view: await buildHome(deps, client, key, userId) });
+  const build = () => buildHome(deps, client, key, userId);
+  const publish = (view: Awaited<ReturnType<typeof buildHome>>) => client.views.publish({ user_id: userId, view });
+  if (deps.homes) await deps.homes.publish({ ...key, userId }, build, publish);
+  else await publish(await build());
 }
 
 /** Republishes the Home of everyone a change of this organization's part concerns; failures are logged, not thrown. */
