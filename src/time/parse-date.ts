@@ -132,6 +132,31 @@ export function parseUserDate(text: string, options: ParseDateOptions): DatePars
   return checkPast(interpret(text, today, today), today, options);
 }
 
+/** Whether a typed date names its year (`2028-09-15`, `15 Sep 2028`, `15/09/2028`). */
+function hasYear(raw: string): boolean {
+  return /\b\d{4}\b/.test(raw);
+}
+
+/** The day and month of a date typed without a year (`12 Sep`, `Sep 12`), else undefined. */
+function yearlessDayMonth(raw: string): { month: number; day: number; weekday?: number } | undefined {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  const dm = DAY_MONTH.exec(text);
+  if (dm && !dm[4]) return { month: monthNumber(dm[3]!)!, day: Number(dm[2]), weekday: dm[1] ? weekdayNumber(dm[1]) : undefined };
+  const md = MONTH_DAY.exec(text);
+  if (md && !md[4]) return { month: monthNumber(md[2]!)!, day: Number(md[3]), weekday: md[1] ? weekdayNumber(md[1]) : undefined };
+  return undefined;
+}
+
+/** The latest `month`/`day` on or before `end` (so `28 Dec..3 Jan 2028` starts on 28 Dec 2027). */
+function latestOnOrBefore(text: string, when: { month: number; day: number; weekday?: number }, end: LocalDate): Interpretation {
+  const endYear = localDateToDateTime(end).year;
+  for (let year = endYear; year >= endYear - 8; year--) {
+    const date = makeLocalDate(year, when.month, when.day);
+    if (date && date <= end) return fromParts(text, year, when.month, when.day, when.weekday, end);
+  }
+  return unrecognized(text, `${MONTHS_LONG[when.month - 1]} has no day ${when.day}.`);
+}
+
 export type DateRangeParseResult =
   | { ok: true; start: LocalDate; end: LocalDate }
   | { ok: false; reason: DateParseFailure['reason'] | 'reversed'; message: string };
@@ -147,10 +172,15 @@ export function parseDateRange(text: string, options: ParseDateOptions): DateRan
   const today = todayInZone(options.now, options.zone);
   const pieces = text.split(/\s*\.\.\s*|\s+(?:to|until|–|—|-)\s+|\s*[–—]\s*/i);
   if (pieces.length > 2) return unrecognized(text, 'A range is written START..END, e.g. 2025-04-28..2025-05-09.');
-  const start = checkPast(interpret(pieces[0]!, today, today), today, options);
+  const endWithYear = pieces.length === 2 && hasYear(pieces[1]!) ? interpret(pieces[1]!, today, today) : undefined;
+  const startDayMonth = yearlessDayMonth(pieces[0]!);
+  // `12 Sep..15 Sep 2028`: a start without a year takes the end's (the latest such day on or before the end).
+  const startRead: Interpretation =
+    endWithYear?.ok && startDayMonth ? latestOnOrBefore(pieces[0]!, startDayMonth, endWithYear.date) : interpret(pieces[0]!, today, today);
+  const start = checkPast(startRead, today, options);
   if (!start.ok) return start;
   if (pieces.length === 1) return { ok: true, start: start.date, end: start.date };
-  const end = interpret(pieces[1]!, today, start.date);
+  const end = endWithYear ?? interpret(pieces[1]!, today, start.date);
   if (!end.ok) return end;
   if (compareLocalDates(end.date, start.date) < 0) {
     return { ok: false, reason: 'reversed', message: `The range ends (${formatLocalDate(end.date)}) before it starts (${formatLocalDate(start.date)}).` };

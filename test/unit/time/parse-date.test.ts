@@ -89,6 +89,14 @@ describe('parseDateRange', () => {
     expect(parseDateRange('28 Dec..3 Jan', geneva)).toEqual({ ok: true, start: '2025-12-28', end: '2026-01-03' });
   });
 
+  it('gives a start without a year the year of an end that has one', () => {
+    expect(parseDateRange('12 Sep..15 Sep 2028', geneva)).toEqual({ ok: true, start: '2028-09-12', end: '2028-09-15' });
+    expect(parseDateRange('28 Dec..3 Jan 2027', geneva)).toEqual({ ok: true, start: '2026-12-28', end: '2027-01-03' });
+    expect(parseDateRange('Sep 12..2028-09-15', geneva)).toEqual({ ok: true, start: '2028-09-12', end: '2028-09-15' });
+    expect(parseDateRange('29 Feb..3 Mar 2028', geneva)).toEqual({ ok: true, start: '2028-02-29', end: '2028-03-03' });
+    expect(parseDateRange('16 Sep..15 Sep 2028', geneva)).toEqual({ ok: true, start: '2027-09-16', end: '2028-09-15' });
+  });
+
   it('refuses a reversed range, a past start and a bad part', () => {
     expect(parseDateRange('2026-05-09..2026-04-28', geneva)).toMatchObject({ ok: false, reason: 'reversed' });
     expect(parseDateRange('2025-04-28..2025-05-09', geneva)).toMatchObject({ ok: false, reason: 'past' });
