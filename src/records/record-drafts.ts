@@ -9,19 +9,41 @@ import { UserError } from '../errors.ts';
 import { organizationCodes } from '../organizations/organization-repository.ts';
 import { deleteDraft, findRecord, findVersion, loadDraft, saveDraft } from './record-repository.ts';
 import { shortRecordId } from './record-rules.ts';
+import { findRecordMeeting, formMeetings, openFollowUpsOfEarlierMeetings, type OpenFollowUp } from './record-form-repository.ts';
 import type { RecordVersion } from './record-repository.ts';
 
 export interface RecordFormData {
   meetings: Array<{ number: number; title: string }>;
   organizations: string[];
-  openFollowUps: Array<{ id: string; number: number; title: string; organizations: string[] }>;
+  openFollowUps: OpenFollowUp[];
+  /** The meeting the record is of, when the form was opened for one. */
+  meetingNumber?: number;
   /** The saved draft's values (as typed), if any and for the same record. */
   draft: Record<string, unknown> | null;
   /** Amending: the current version to start from. */
   current: RecordVersion | null;
 }
 
-export async function prepareRecordForm(scope: Scope, opts: { recordNumber?: number; meetingNumber?: number }): Promise<RecordFormData> {
+export interface RecordFormRequest {
+  recordNumber?: number;
+  meetingNumber?: number;
+  /** A meeting by id (the *Post summary record* button on its announcement). */
+  meetingId?: string;
+}
+
+/** The meeting a record is opened for: it must exist in the committee and not be cancelled. */
+async function recordableMeeting(scope: Scope, opts: RecordFormRequest): Promise<number | undefined> {
+  if (opts.meetingId === undefined && opts.meetingNumber === undefined) return undefined;
+  const by = opts.meetingId !== undefined ? { id: opts.meetingId } : { number: opts.meetingNumber! };
+  const meeting = await findRecordMeeting(scope.db, scope.committee.id, by);
+  if (!meeting) {
+    throw new UserError(opts.meetingId !== undefined ? 'This meeting no longer exists in your committee: `meetings all` lists them.' : `There is no M-${opts.meetingNumber}: \`meetings all\` lists them.`);
+  }
+  if (meeting.status === 'cancelled') throw new UserError(`M-${meeting.number} (${meeting.title}) is cancelled: it has no summary record. \`meetings all\` lists the others.`);
+  return meeting.number;
+}
+
+export async function prepareRecordForm(scope: Scope, opts: RecordFormRequest): Promise<RecordFormData> {
   await authorize(scope.actor, 'record.write', scope.holdersOf);
   const { db, committee } = scope;
   let current: RecordVersion | null = null;
@@ -33,24 +55,18 @@ export async function prepareRecordForm(scope: Scope, opts: { recordNumber?: num
     recordId = record.id;
     current = await findVersion(db, record.id, record.currentVersion);
   }
-  if (opts.meetingNumber !== undefined && !(await db.meeting.count({ where: { committeeId: committee.id, number: opts.meetingNumber } }))) {
-    throw new UserError(`There is no M-${opts.meetingNumber}: \`meetings all\` lists them.`);
-  }
-  const [meetings, organizations, open, saved] = await Promise.all([
-    db.meeting.findMany({ where: { committeeId: committee.id }, orderBy: { startsAt: 'desc' }, take: 100, select: { number: true, title: true } }),
+  const meetingNumber = await recordableMeeting(scope, opts);
+  const [meetings, organizations, openFollowUps, saved] = await Promise.all([
+    formMeetings(db, committee.id),
     organizationCodes(db, committee.id),
-    db.followUp.findMany({
-      where: { committeeId: committee.id, status: 'open', meetingId: { not: null }, ...(opts.meetingNumber !== undefined ? { meeting: { number: { not: opts.meetingNumber } } } : {}) },
-      orderBy: { number: 'asc' },
-      take: 50,
-      select: { id: true, number: true, title: true, assignments: { select: { organization: { select: { code: true } } } } },
-    }),
+    openFollowUpsOfEarlierMeetings(db, committee.id, meetingNumber),
     loadDraft(db, committee.id, scope.actor.userId),
   ]);
   return {
     meetings,
     organizations,
-    openFollowUps: open.map((f) => ({ id: f.id, number: f.number, title: f.title, organizations: f.assignments.map((a) => a.organization.code) })),
+    openFollowUps,
+    ...(meetingNumber !== undefined ? { meetingNumber } : {}),
     draft: saved && saved.recordId === recordId ? saved.values : null,
     current,
   };

@@ -90,10 +90,15 @@ export const RECORD_MODAL = {
 
 export type RecordModalField = keyof typeof RECORD_MODAL.fields;
 
-/** *Object* on a circulated record (value = the record id), and the reason modal it opens. */
+/**
+ * *Object* on a circulated record (value = the record id), and the reason modal it opens; *Post summary
+ * record* on a meeting's announcement (value = the meeting id) opens the record modal for that meeting.
+ */
 export const RECORD_ACTIONS = {
   blockId: 'record_actions',
   object: 'record_object',
+  meetingBlockId: 'meeting_record_actions',
+  postRecord: 'record_post_for_meeting',
 } as const;
 
 export const RECORD_OBJECTION_MODAL = {

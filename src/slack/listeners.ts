@@ -5,7 +5,7 @@ import { commandListener } from './commands/listener.ts';
 import { FOLLOWUP_ACTIONS, FOLLOWUP_SNOOZE_MODAL, FOLLOWUP_UPDATE_MODAL, MEETING_MODAL, RECORD_ACTIONS, RECORD_MODAL, RECORD_OBJECTION_MODAL } from './ids.ts';
 import { recordClosed, recordSubmission } from './views/record-submit.ts';
 import { objectionSubmission } from './views/record-objection.ts';
-import { addMatterButton, objectButton } from './actions/record-buttons.ts';
+import { addMatterButton, objectButton, postRecordButton } from './actions/record-buttons.ts';
 import { meetingNewSubmission } from './views/meeting-new.ts';
 import { doneButton } from './actions/done-button.ts';
 import { snoozeButton, updateButton } from './actions/modal-buttons.ts';
@@ -26,6 +26,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.view({ callback_id: RECORD_MODAL.callbackId, type: 'view_closed' }, recordClosed(deps));
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${RECORD_MODAL.addMatter}_`), addMatterButton(deps));
   app.action<BlockAction<ButtonAction>>(RECORD_ACTIONS.object, objectButton(deps));
+  app.action<BlockAction<ButtonAction>>(RECORD_ACTIONS.postRecord, postRecordButton(deps));
   app.view(RECORD_OBJECTION_MODAL.callbackId, objectionSubmission(deps));
   app.event('app_home_opened', homeOpenedListener(deps));
 }

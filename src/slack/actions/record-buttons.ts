@@ -1,7 +1,8 @@
 /**
  * Buttons of summary records: "Add another matter" in the modal (keeps the draft, grows the form through
- * views.update) and *Object* on a circulated record (refuses at once those who may not object, else opens
- * the reason modal with the click's trigger_id).
+ * views.update), *Object* on a circulated record (refuses at once those who may not object, else opens
+ * the reason modal with the click's trigger_id), and *Post summary record* on a meeting's announcement
+ * (opens the record modal for that meeting with the click's trigger_id, as `record M-n` does).
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { resolveScope } from '../../committees/scope.ts';
@@ -15,6 +16,7 @@ import { toReply } from '../commands/router.ts';
 import { MATTERS_PER_SECTION_MAX, recordModalView } from '../blocks/record-modal.ts';
 import { objectionModalView } from '../blocks/record-objection-modal.ts';
 import { readRecordMetadata, readRecordValues, type RecordViewState } from '../views/record-form.ts';
+import { openRecordModal } from '../views/record-open.ts';
 import { tellClicker } from './part-click.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -58,6 +60,23 @@ export function objectButton(deps: CommandDeps) {
       await client.views.open({ trigger_id: click.triggerId, view: objectionModalView({ number: record.number, metadata: { recordNumber: record.number, channelId: click.channelId ?? '' } }) });
     } catch (err) {
       await tellClicker(client, click, body.response_url ? respond : undefined, toReply(deps, 'record object', err)).catch(() => deps.logger.warn({ userId: click.userId }, 'could not tell the clicker the outcome of Object'));
+    }
+  };
+}
+
+/** *Post summary record* (value = the meeting id): chair and secretariat get the modal; others a refusal naming who may. */
+export function postRecordButton(deps: CommandDeps) {
+  return async ({ ack, body, action, client, respond }: Args): Promise<void> => {
+    await ack();
+    const click = { key: keyOf(body), userId: body.user.id, assignmentId: '', triggerId: body.trigger_id, ...(body.channel?.id ? { channelId: body.channel.id } : {}) };
+    try {
+      const scope = await resolveScope(deps.db, click.key, click.userId);
+      const channelId = click.channelId ?? scope.committee.channelId ?? '';
+      await openRecordModal(client, { scope, triggerId: click.triggerId, channelId, meetingId: action.value ?? '' });
+    } catch (err) {
+      await tellClicker(client, click, body.response_url ? respond : undefined, toReply(deps, 'record', err)).catch(() =>
+        deps.logger.warn({ userId: click.userId }, 'could not tell the clicker the outcome of Post summary record'),
+      );
     }
   };
 }

@@ -7,8 +7,9 @@ import type { CalendarAnnouncement, RenderAnnouncement } from '../../deadlines/a
 import { shortMeetingId, type Meeting } from '../../meetings/meeting-rules.ts';
 import { describeOffset, shortDeadlineId, type Deadline } from '../../deadlines/deadline-rules.ts';
 import { formatLocalDate } from '../../time/format.ts';
-import { escapeMrkdwn, inlineCode, truncate } from '../text.ts';
-import { reply, sections } from './reply.ts';
+import { RECORD_ACTIONS } from '../ids.ts';
+import { escapeMrkdwn, inlineCode, plain, truncate } from '../text.ts';
+import { reply, sections, type Block } from './reply.ts';
 import { addedBy, meetingWhen, meetingWhenPlain } from './meetings.ts';
 import { responsible } from './deadlines.ts';
 
@@ -60,11 +61,22 @@ function render(a: CalendarAnnouncement, commandName: string): string {
   }
 }
 
+/** *Post summary record* under a meeting's announcement: opens the record modal for it (chair, secretariat). */
+function postRecordButton(m: Meeting): Block {
+  return {
+    type: 'actions',
+    block_id: RECORD_ACTIONS.meetingBlockId,
+    elements: [{ type: 'button', action_id: RECORD_ACTIONS.postRecord, text: plain('Post summary record', 75), value: m.id }],
+  };
+}
+
 /** The renderer the calendar services get, for a configured slash command (e.g. `/concord`). */
 export function calendarAnnouncer(commandName: string): RenderAnnouncement {
   return (a): RenderedAnnouncement => {
     const md = render(a, commandName);
-    const message = reply(md, sections(md));
+    const blocks: Block[] = sections(md);
+    if (a.type === 'meeting.added' || a.type === 'meeting.moved') blocks.push(postRecordButton(a.meeting));
+    const message = reply(md, blocks);
     return { text: message.text, blocks: message.blocks };
   };
 }

@@ -3,7 +3,6 @@
  * The modal is opened with the command's trigger_id inside its 3 seconds: never queued.
  */
 import { resolveScope } from '../../committees/scope.ts';
-import { prepareRecordForm } from '../../records/record-drafts.ts';
 import { recordDocument } from '../../records/record-document.ts';
 import { listRecords, listVersions, openObjections } from '../../records/record-repository.ts';
 import { adoptRecordNow, objectToRecord, requireRecord, resolveRecordObjections } from '../../records/record-service.ts';
@@ -15,8 +14,7 @@ import { followUpEnv } from './followup.ts';
 import { successReply } from '../blocks/reply.ts';
 import { recordNotices } from '../blocks/record-notices.ts';
 import { recordListReply, recordShowReply, recordVersionsReply } from '../blocks/record-list.ts';
-import { emptyValues, recordModalView, type RecordValues } from '../blocks/record-modal.ts';
-import { valuesFromVersion } from '../views/record-values.ts';
+import { openRecordModal } from '../views/record-open.ts';
 import type { Token } from './tokenize.ts';
 
 export function recordEnv(deps: Pick<CommandDeps, 'now' | 'dispatch' | 'commandName'>): RecordEnv {
@@ -32,17 +30,7 @@ function recordId(tokens: readonly Token[]): { number: number; rest: Token[] } {
 
 /** Opens the modal for a new record (of M-n) or an amendment (R-n), prefilled from the person's draft. */
 async function openModal(ctx: CommandContext, opts: { meetingNumber?: number; recordNumber?: number }) {
-  const scope = await scopeOf(ctx);
-  const data = await prepareRecordForm(scope, opts);
-  let values: RecordValues = (data.draft as RecordValues | null) ?? (data.current ? valuesFromVersion(data.current) : emptyValues());
-  if (opts.meetingNumber !== undefined && !data.draft) values = { ...values, fields: { ...values.fields, meeting: String(opts.meetingNumber) } };
-  const metadata = {
-    channelId: ctx.channelId,
-    ...(opts.recordNumber !== undefined ? { recordNumber: opts.recordNumber } : {}),
-    specific: Math.max(1, values.specific.length),
-    general: Math.max(1, values.general.length),
-  };
-  await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view: recordModalView({ metadata, values, meetings: data.meetings, organizations: data.organizations, openFollowUps: data.openFollowUps }) });
+  await openRecordModal(ctx.client, { scope: await scopeOf(ctx), triggerId: ctx.command.trigger_id, channelId: ctx.channelId, ...opts });
   return null;
 }
 
