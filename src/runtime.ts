@@ -16,8 +16,10 @@ import { calendarFeedRoute } from './web/calendar-route.ts';
 import { ConcordHttpReceiver } from './slack/http-receiver.ts';
 import { createReplayGuard } from './slack/replay-guard.ts';
 import { createInteractionGuard } from './slack/interaction-guard.ts';
+import { createPublishedHomes } from './slack/home/published-homes.ts';
 import { buildSlackApp } from './slack/app.ts';
 import { createUserZones } from './slack/user-zone.ts';
+import { recordProfileZone } from './members/profile-zone.ts';
 import { createQueue, enqueueDeliveries, enqueueTick } from '../jobs/queue.ts';
 import { systemClock, useClock, type Clock } from './clock/clock.ts';
 import { startTestClock, type TestClock } from './clock/test-clock.ts';
@@ -125,11 +127,20 @@ async function startWeb(
     db: database.prisma,
     logger,
     dispatch,
-    userZones: createUserZones(),
+    // A profile zone learned for a command also moves the person's reminders (members/profile-zone.ts).
+    userZones: createUserZones({
+      nowMs: () => clock.now().getTime(),
+      learned: (userId, zone) =>
+        recordProfileZone(database.prisma, userId, zone).then(
+          () => undefined,
+          (err: unknown) => logger.warn({ ...describeError(err) }, 'could not store a Slack profile zone; kept the previous one'),
+        ),
+    }),
     commandName: config.slackCommand,
     publicUrl: config.publicUrl,
     now: () => clock.now(),
     interactions: createInteractionGuard(redis, config.redisPrefix),
+    homes: createPublishedHomes(redis, config.redisPrefix),
   };
   const routes: Route[] = [
     { method: 'GET', path: '/healthz', handler: healthHandler({ db: () => pingDatabase(database.prisma), redis: () => redis.ping() }) },

@@ -19,6 +19,8 @@ export interface SetupInput {
   name: string;
   channelId: string;
   timeZone?: string;
+  /** The caller's Slack profile zone, when known (their reminders' zone). */
+  actorProfileZone?: string | null;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function setupCommittee(db: Db, key: TeamKey, actorId: string, inpu
   const attempt = async () => {
     const existing = await findCommittee(db, key);
     if (existing) return { committee: await writeCommittee(db, existing.id, actorId, 'committee.setup', async (_tx, w) => w.committee), created: false };
-    return { committee: await create(db, key, actorId, name, input.channelId, zone), created: true };
+    return { committee: await create(db, key, actorId, name, input.channelId, zone, input.actorProfileZone ?? null), created: true };
   };
   try {
     return await attempt();
@@ -45,10 +47,10 @@ export async function setupCommittee(db: Db, key: TeamKey, actorId: string, inpu
   }
 }
 
-async function create(db: Db, key: TeamKey, actorId: string, name: string, channelId: string, zone: string | undefined) {
+async function create(db: Db, key: TeamKey, actorId: string, name: string, channelId: string, zone: string | undefined, actorProfileZone: string | null) {
   const created = await inTransaction(db, async (tx) => {
     const committee = await createCommittee(tx, key, { name, channelId, timeZone: zone ?? DEFAULT_COMMITTEE_ZONE });
-    await upsertMember(tx, committee.id, actorId, { role: 'secretariat' });
+    await upsertMember(tx, committee.id, actorId, { role: 'secretariat', slackTz: actorProfileZone });
     await recordAudit(tx, { committeeId: committee.id, actorId, action: 'committee.setup', subject: committee.id, after: committee });
     await recordAudit(tx, { committeeId: committee.id, actorId, action: 'role.set', subject: actorId, after: { role: 'secretariat' } });
     await planCommitteeDigests(tx, committee.id, clockNow()); // its first Monday digest

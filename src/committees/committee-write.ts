@@ -44,6 +44,23 @@ export async function writeCommittee<T>(db: Db, committeeId: string, userId: str
 }
 
 /**
+ * A change Concord makes of its own accord, not at anyone's command (a person's Slack profile zone learned):
+ * the same lock, re-plan and cache invalidation as `writeCommittee`, without an actor or a permission check.
+ * Does nothing when the committee is gone.
+ */
+export async function writeCommitteeAsConcord(db: Db, committeeId: string, fn: (tx: Tx, committee: Committee) => Promise<void>): Promise<void> {
+  const done = await inTransaction(db, async (tx) => {
+    const since = new Date();
+    const committee = await lockCommittee(tx, committeeId);
+    if (!committee) return false;
+    await fn(tx, committee);
+    await replanTouched(tx, committee.id, since, clockNow());
+    return true;
+  });
+  if (done) await invalidateCommittee(db, committeeId);
+}
+
+/**
  * @example
  *   await committeeWrite(scope, 'org.remove', async (tx, { committee, actor }) => { … })
  */

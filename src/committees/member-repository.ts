@@ -32,11 +32,11 @@ export function upsertMember(
   db: DbClient,
   committeeId: string,
   slackUserId: string,
-  data: { role?: Role; organizationId?: string | null; kind?: MemberKind },
+  data: { role?: Role; organizationId?: string | null; kind?: MemberKind; slackTz?: string | null },
 ) {
   return db.member.upsert({
     where: { committeeId_slackUserId: { committeeId, slackUserId } },
-    create: { committeeId, slackUserId, role: data.role ?? 'member', organizationId: data.organizationId ?? null, kind: data.kind ?? 'member' },
+    create: { committeeId, slackUserId, role: data.role ?? 'member', organizationId: data.organizationId ?? null, kind: data.kind ?? 'member', slackTz: data.slackTz ?? null },
     update: data,
     include: { organization: true },
   });

@@ -19,11 +19,15 @@ async function keepOneSecretariat(tx: Tx, committeeId: string, userId: string): 
   }
 }
 
-export function addMember(scope: Scope, userId: string, orgCode: string, kind: MemberKind = 'member') {
+/**
+ * `profileZone`: the person's Slack profile zone as just read (null: none set; undefined: Slack could not
+ * be asked — the stored one is kept). Their reminders are planned in it, in this same write.
+ */
+export function addMember(scope: Scope, userId: string, orgCode: string, kind: MemberKind = 'member', profileZone?: string | null) {
   return committeeWrite(scope, 'member.add', async (tx, { committee, actor }) => {
     const org = await requireOrganization(tx, committee, orgCode);
     const before = await findMember(tx, committee.id, userId);
-    const after = await upsertMember(tx, committee.id, userId, { organizationId: org.id, kind });
+    const after = await upsertMember(tx, committee.id, userId, { organizationId: org.id, kind, ...(profileZone !== undefined ? { slackTz: profileZone } : {}) });
     await recordAudit(tx, {
       committeeId: committee.id,
       actorId: actor.userId,

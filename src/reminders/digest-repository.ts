@@ -20,7 +20,7 @@ export async function digestAudiences(db: DbClient, committeeIds?: string[]): Pr
       id: true,
       channelId: true,
       timeZone: true,
-      organizations: { select: { id: true, timeZone: true, members: { where: { kind: 'focal' }, select: { slackUserId: true }, orderBy: { slackUserId: 'asc' } } }, orderBy: { code: 'asc' } },
+      organizations: { select: { id: true, timeZone: true, members: { where: { kind: 'focal' }, select: { slackUserId: true, slackTz: true }, orderBy: { slackUserId: 'asc' } } }, orderBy: { code: 'asc' } },
     },
     orderBy: { id: 'asc' },
   });
@@ -28,7 +28,7 @@ export async function digestAudiences(db: DbClient, committeeIds?: string[]): Pr
     committeeId: c.id,
     channelId: c.channelId,
     committeeZone: c.timeZone,
-    organizations: c.organizations.map((o) => ({ id: o.id, zone: o.timeZone || null, focalPoints: o.members.map((m) => m.slackUserId) })),
+    organizations: c.organizations.map((o) => ({ id: o.id, zone: o.timeZone || null, focalPoints: o.members.map((m) => ({ userId: m.slackUserId, zone: m.slackTz })) })),
   }));
 }
 

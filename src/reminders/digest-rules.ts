@@ -4,7 +4,7 @@
  */
 import { addDays, compareLocalDates, isoWeekday, todayInZone, type LocalDate } from '../time/local-date.ts';
 import { deliveryInstant } from '../time/delivery.ts';
-import type { Planned } from './reminder-rules.ts';
+import { recipientZone, type Planned } from './reminder-rules.ts';
 
 export const DIGEST_PREFIX = 'digest-';
 /** Follow-up parts due within this many days are listed as "due soon". */
@@ -38,7 +38,8 @@ export interface DigestAudience {
   committeeId: string;
   channelId: string | null;
   committeeZone: string;
-  organizations: Array<{ id: string; zone: string | null; focalPoints: string[] }>;
+  /** Each focal point with their Slack profile zone, when known (else the organization's, else the committee's). */
+  organizations: Array<{ id: string; zone: string | null; focalPoints: Array<{ userId: string; zone: string | null }> }>;
 }
 
 /** A planned digest: `subjectId` is the committee's id (channel digest) or the organization's (its focal points' DMs). */
@@ -54,9 +55,11 @@ export function digestPlan(a: DigestAudience, now: Date): PlannedDigest[] {
     out.push({ subjectId: a.committeeId, rule: digestRule(monday), recipient: a.channelId, recipientKind: 'channel', zone: a.committeeZone, dueAt: at });
   }
   for (const org of a.organizations) {
-    const zone = org.zone || a.committeeZone;
-    const { monday, at } = nextDigest(now, zone);
-    for (const userId of org.focalPoints) out.push({ subjectId: org.id, rule: digestRule(monday), recipient: userId, recipientKind: 'user', zone, dueAt: at });
+    for (const person of org.focalPoints) {
+      const zone = recipientZone(person.zone, org.zone, a.committeeZone);
+      const { monday, at } = nextDigest(now, zone);
+      out.push({ subjectId: org.id, rule: digestRule(monday), recipient: person.userId, recipientKind: 'user', zone, dueAt: at });
+    }
   }
   return out;
 }

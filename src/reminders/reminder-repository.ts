@@ -1,6 +1,6 @@
 /** Reminder rows and the subject data their plans are computed from (repository reads only). */
 import type { DbClient } from '../db/transaction.ts';
-import type { DeadlineSubject, FollowUpPart, MeetingSubject, Person, Planned } from './reminder-rules.ts';
+import { recipientZone, type DeadlineSubject, type FollowUpPart, type MeetingSubject, type Person, type Planned } from './reminder-rules.ts';
 
 export type SubjectKind = 'followup' | 'meeting' | 'deadline';
 
@@ -13,12 +13,10 @@ async function organizationPeople(db: DbClient, organizationIds: string[], kinds
   if (!organizationIds.length) return [];
   const members = await db.member.findMany({
     where: { organizationId: { in: organizationIds }, kind: { in: kinds } },
-    select: { slackUserId: true, kind: true, organization: { select: { timeZone: true } } },
+    select: { slackUserId: true, kind: true, slackTz: true, organization: { select: { timeZone: true } } },
     orderBy: { slackUserId: 'asc' },
   });
-  // The recipient's zone: their organization's duty station, else the committee's (Slack profile zones are
-  // not stored; see README "Reminders").
-  return members.map((m) => ({ userId: m.slackUserId, kind: m.kind, zone: m.organization?.timeZone || committeeZone }));
+  return members.map((m) => ({ userId: m.slackUserId, kind: m.kind, zone: recipientZone(m.slackTz, m.organization?.timeZone, committeeZone) }));
 }
 
 export interface SubjectState {

@@ -98,6 +98,14 @@ export function deadlinePlan(d: DeadlineSubject): Planned[] {
   return out;
 }
 
+/**
+ * A person's reminder zone: their Slack profile's `tz` (once Concord has learned it), else their
+ * organization's duty station, else the committee's zone.
+ */
+export function recipientZone(profileZone: string | null | undefined, dutyStation: string | null | undefined, committeeZone: string): string {
+  return profileZone || dutyStation || committeeZone;
+}
+
 /** Reminders whose time has passed when they are planned never applied: they are not planned at all. */
 export function stillAhead(plan: Planned[], now: Date): Planned[] {
   return plan.filter((p) => p.dueAt.getTime() > now.getTime());

@@ -19,7 +19,10 @@ const add: CommandHandler = async (ctx) => {
   const code = orThrow(takeWord(user.rest, 'an organization code (e.g. WHO)'));
   orThrow(expectEnd(code.rest));
   const kind = options.as ? orThrow(parseMemberKind(orThrow(asText(options.as, MEMBER_KINDS.join(', '))).value)).value : 'member';
-  const { org, previousOrg } = await addMember(await scopeOf(ctx), user.value.id, code.value, kind);
+  const scope = await scopeOf(ctx);
+  // Their reminders go out at 09:00 in their Slack profile's zone (users.info), planned in the same write.
+  const profileZone = await ctx.deps.userZones.profileZone(ctx.client, user.value.id);
+  const { org, previousOrg } = await addMember(scope, user.value.id, code.value, kind, profileZone);
   const moved = previousOrg && previousOrg !== org.code ? ` (moved from ${escapeMrkdwn(previousOrg)})` : '';
   return successReply(`${userMention(user.value.id)} is now ${KIND_LABEL[kind]} of *${escapeMrkdwn(org.code)}*${moved}.`);
 };

@@ -22,7 +22,8 @@ export const setupCommand: CommandHandler = async (ctx) => {
   const name = orThrow(takeText(rest, 'the committee name in quotes, e.g. "IOMC Inter-Organization Coordinating Committee"'));
   orThrow(expectEnd(name.rest));
   const tz = options.tz ? orThrow(asText(options.tz, 'a time zone such as Europe/Zurich')).value : undefined;
-  const { committee, created } = await setupCommittee(ctx.deps.db, ctx.key, ctx.userId, { name: name.value, channelId: ctx.channelId, timeZone: tz });
+  const actorProfileZone = await ctx.deps.userZones.profileZone(ctx.client, ctx.userId);
+  const { committee, created } = await setupCommittee(ctx.deps.db, ctx.key, ctx.userId, { name: name.value, channelId: ctx.channelId, timeZone: tz, actorProfileZone });
   if (!created) return infoReply(alreadySetUp(ctx, committee));
   return successReply(
     `*${escapeMrkdwn(committee.name)}* is set up in ${channelMention(committee.channelId ?? ctx.channelId)} (time zone ${committee.timeZone}). You are its secretariat.\nNext: add the participating organizations with \`${ctx.deps.commandName} org add CODE "Full name" tz:Area/City\`.`,

@@ -32,17 +32,17 @@ describe('digestPlan', () => {
     channelId: 'C1',
     committeeZone: 'Europe/Zurich',
     organizations: [
-      { id: 'o1', zone: 'America/New_York', focalPoints: ['U1', 'U2'] },
+      { id: 'o1', zone: 'America/New_York', focalPoints: [{ userId: 'U1', zone: null }, { userId: 'U2', zone: 'Asia/Tokyo' }] },
       { id: 'o2', zone: null, focalPoints: [] },
-      { id: 'o3', zone: null, focalPoints: ['U3'] },
+      { id: 'o3', zone: null, focalPoints: [{ userId: 'U3', zone: null }] },
     ],
   };
-  it('plans the channel digest and one per focal point, 09:00 in each one’s zone, named by its Monday', () => {
+  it('plans the channel digest and one per focal point, 09:00 in each one’s zone (Slack profile, else duty station, else committee), named by its Monday', () => {
     const plan = digestPlan(audience, new Date('2027-03-03T10:00:00Z'));
     expect(plan.map((p) => [p.subjectId, p.recipient, p.rule, p.zone, p.dueAt.toISOString()])).toEqual([
       ['c1', 'C1', 'digest-2027-03-08', 'Europe/Zurich', '2027-03-08T08:00:00.000Z'],
       ['o1', 'U1', 'digest-2027-03-08', 'America/New_York', '2027-03-08T14:00:00.000Z'],
-      ['o1', 'U2', 'digest-2027-03-08', 'America/New_York', '2027-03-08T14:00:00.000Z'],
+      ['o1', 'U2', 'digest-2027-03-08', 'Asia/Tokyo', '2027-03-08T00:00:00.000Z'],
       ['o3', 'U3', 'digest-2027-03-08', 'Europe/Zurich', '2027-03-08T08:00:00.000Z'],
     ]);
   });
