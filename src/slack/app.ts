@@ -25,6 +25,9 @@ export function buildSlackApp({ config, logger, deps, receiver }: SlackAppOption
     ...(socketMode ? { socketMode: true, appToken: config.slackAppToken } : { receiver }),
     logger: boltLogger(logger),
     logLevel: LogLevel.WARN,
+    // Concord keeps no per-conversation state in Bolt; the default in-memory store costs every request a
+    // lookup that fails with a new Error (a stack trace) for nothing.
+    convoStore: false,
     // slackApiUrl reaches app.client, per-request clients and the Socket Mode client (slack-platform.md §10).
     clientOptions,
   });

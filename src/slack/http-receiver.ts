@@ -35,6 +35,22 @@ function parse(contentType: string, raw: string): Parsed {
   return { kind: 'body', body: body as Record<string, unknown> };
 }
 
+/**
+ * The JSON bytes of an ack body, serialized once per object: replies served from the help or the
+ * committee cache are the same object every time (`commands/listener.ts` keeps one message per reply),
+ * and an ack body is never changed once acked.
+ */
+const serialized = new WeakMap<object, Buffer>();
+function jsonBytes(body: unknown): Buffer {
+  if (typeof body !== 'object' || body === null) return Buffer.from(JSON.stringify(body));
+  let bytes = serialized.get(body);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify(body));
+    serialized.set(body, bytes);
+  }
+  return bytes;
+}
+
 function send(res: ServerResponse, status: number, body?: unknown): void {
   if (res.headersSent) return;
   if (body === undefined || body === '') {
@@ -42,7 +58,8 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   } else if (typeof body === 'string') {
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
   } else {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+    const bytes = jsonBytes(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length }).end(bytes);
   }
 }
 

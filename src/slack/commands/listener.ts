@@ -24,6 +24,14 @@ export function commandListener(deps: CommandDeps) {
   };
 }
 
+/** One message per reply object: a reply served from a cache is the same object, and so is its message (the receiver serializes it once). */
+const messages = new WeakMap<Reply, RespondArguments>();
+
 function toMessage(reply: Reply): RespondArguments {
-  return { response_type: reply.response_type ?? 'ephemeral', text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) };
+  let message = messages.get(reply);
+  if (!message) {
+    message = { response_type: reply.response_type ?? 'ephemeral', text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) };
+    messages.set(reply, message);
+  }
+  return message;
 }

@@ -13,7 +13,8 @@
  *   instant can still finish out of order; the next change or open with other content heals it.)
  *
  * A change (a button, a modal, a command) rebuilds the Home from fresh data: its digest differs and it
- * is published.
+ * is published. A retried `app_home_opened` needs no claim of its own: it builds the same Home, which
+ * is then not published again.
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -33,12 +34,23 @@ export interface PublishedHomes {
    * Builds the person's Home and publishes it unless it is the one last published to them.
    * Resolves true when published, false when skipped; a failed build or publish rejects.
    */
-  publish<V>(owner: HomeOwner, build: () => Promise<V>, publish: (view: V) => Promise<unknown>): Promise<boolean>;
+  publish<V extends object>(owner: HomeOwner, build: () => Promise<V>, publish: (view: V) => Promise<unknown>): Promise<boolean>;
 }
 
-/** A short digest of a view's whole content (blocks, callback_id, private_metadata …). */
-export function homeDigest(view: unknown): string {
-  return createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 22);
+const digests = new WeakMap<object, string>();
+
+/**
+ * A short digest of a view's whole content (blocks, callback_id, private_metadata …). Views are not
+ * changed once built, so the digest of one object is computed once (a Home served from the committee
+ * cache is the same object until a change or the cache's TTL).
+ */
+export function homeDigest(view: object): string {
+  let digest = digests.get(view);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 22);
+    digests.set(view, digest);
+  }
+  return digest;
 }
 
 export function createPublishedHomes(redis: Redis | undefined, keyPrefix: string): PublishedHomes {
@@ -55,7 +67,7 @@ export function createPublishedHomes(redis: Redis | undefined, keyPrefix: string
     }
   }
 
-  async function publishOnce<V>(owner: HomeOwner, build: () => Promise<V>, publish: (view: V) => Promise<unknown>): Promise<boolean> {
+  async function publishOnce<V extends object>(owner: HomeOwner, build: () => Promise<V>, publish: (view: V) => Promise<unknown>): Promise<boolean> {
     const view = await build();
     const digest = homeDigest(view);
     const key = keyOf(owner);
