@@ -239,6 +239,24 @@ export class Driver {
   }
 
   /**
+   * Sends an interaction payload exactly as given, form-encoded in `payload` and signed like Slack, over
+   * HTTP whatever the transport: any JSON (a shape Slack never sends, a field missing or of the wrong type)
+   * or, as a string, any text (not even JSON). For fuzz tests of the interaction handlers; no ack is
+   * applied. Live `trigger_id` and `response_url` values come from `sb.mintTrigger()` / `sb.mintResponseUrl()`.
+   *
+   * @example
+   *   const trigger = sb.mintTrigger('U1').id;
+   *   await sb.driver.interaction({ type: 'block_actions', user: { id: 'U1' }, trigger_id: trigger, actions: [{ action_id: 'x', value: '{' }] });
+   *   await sb.driver.interaction('{"type": "view_submission", ');
+   */
+  interaction(payload: unknown, opts: BadRequestOptions = {}): Promise<DriverResponse> {
+    const body = new URLSearchParams({ payload: typeof payload === 'string' ? payload : JSON.stringify(payload) }).toString();
+    const type = isRecord(payload) ? payload.type : undefined;
+    const kind: DeliveryKind = type === 'block_actions' || type === 'view_submission' || type === 'view_closed' ? type : 'raw';
+    return this.send(kind, body, FORM, opts, {});
+  }
+
+  /**
    * Sends any envelope over Socket Mode (e.g. Slack's documented one) and resolves with the app's ack;
    * an `envelope_id` is added when missing. No ack is applied.
    *
@@ -320,6 +338,10 @@ export class Driver {
     if (!view) throw new Error(`User ${userId} has no open modal${viewId ? ` view ${viewId}` : ''}`);
     return view;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function channelType(channel: Channel): string {
