@@ -11,6 +11,7 @@ import { doneButton } from './actions/done-button.ts';
 import { snoozeButton, updateButton } from './actions/modal-buttons.ts';
 import { snoozeSubmission, updateSubmission } from './views/followup-part-submit.ts';
 import { homeOpenedListener } from './home/home-opened.ts';
+import { UNKNOWN_ACTION, unknownAction } from './actions/unknown-action.ts';
 
 export type ListenerDeps = CommandDeps;
 
@@ -29,4 +30,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(RECORD_ACTIONS.postRecord, postRecordButton(deps));
   app.view(RECORD_OBJECTION_MODAL.callbackId, objectionSubmission(deps));
   app.event('app_home_opened', homeOpenedListener(deps));
+  // Every action id not handled above (a button Concord no longer has): told so, nothing changed.
+  app.action<BlockAction<ButtonAction>>(UNKNOWN_ACTION, unknownAction(deps));
 }

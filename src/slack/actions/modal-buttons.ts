@@ -4,6 +4,7 @@
  * (valid 3 seconds). The submission is handled in `../views/followup-part-submit.ts`.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import { UserError } from '../../errors.ts';
 import { shortFollowUpId } from '../../followups/followup-rules.ts';
 import { addDays, todayInZone } from '../../time/local-date.ts';
@@ -13,6 +14,18 @@ import { snoozeModalView, updateModalView } from '../blocks/followup-modals.ts';
 import { assertMayReport, clickedPart, readClick, tellClicker } from './part-click.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/**
+ * Opens the form; when Slack refuses (the trigger_id expired after 3 s, was used, or is missing), says so
+ * plainly: nothing was changed and the button can be clicked again.
+ */
+async function openForm(client: Args['client'], triggerId: string | undefined, view: ModalView, button: string): Promise<void> {
+  try {
+    await client.views.open({ trigger_id: triggerId ?? '', view });
+  } catch {
+    throw new UserError(`Slack could not open the form in time: nothing was changed. Click *${button}* again.`);
+  }
+}
 
 export function snoozeButton(deps: CommandDeps) {
   return async ({ ack, body, action, client, respond }: Args): Promise<void> => {
@@ -26,7 +39,7 @@ export function snoozeButton(deps: CommandDeps) {
       const zone = await deps.userZones.zoneOf(client, click.userId, scope.committee.timeZone);
       const metadata = { assignmentId: part.id, ...(click.channelId ? { channelId: click.channelId } : {}) };
       const view = snoozeModalView({ followUp, orgCode: part.organization.code, metadata, tomorrow: addDays(todayInZone(deps.now(), zone), 1) });
-      await client.views.open({ trigger_id: click.triggerId, view });
+      await openForm(client, click.triggerId, view, 'Snooze');
     } catch (err) {
       await tellClicker(client, click, body.response_url ? respond : undefined, toReply(deps, 'snooze', err)).catch(() => deps.logger.warn({ userId: click.userId }, 'could not tell the clicker the outcome of Snooze'));
     }
@@ -42,7 +55,7 @@ export function updateButton(deps: CommandDeps) {
       await assertMayReport(clicked, 'add updates to');
       const { followUp, part } = clicked;
       const metadata = { assignmentId: part.id, ...(click.channelId ? { channelId: click.channelId } : {}) };
-      await client.views.open({ trigger_id: click.triggerId, view: updateModalView({ followUp, orgCode: part.organization.code, metadata }) });
+      await openForm(client, click.triggerId, updateModalView({ followUp, orgCode: part.organization.code, metadata }), 'Add update');
     } catch (err) {
       await tellClicker(client, click, body.response_url ? respond : undefined, toReply(deps, 'update', err)).catch(() => deps.logger.warn({ userId: click.userId }, 'could not tell the clicker the outcome of Add update'));
     }

@@ -29,7 +29,8 @@ export function readClick(body: BlockAction, action: ButtonAction): Click {
   return {
     key: { teamId: body.team?.id ?? body.user.team_id ?? '', enterpriseId: body.enterprise?.id ?? '' },
     userId: body.user.id,
-    assignmentId: action.value ?? '',
+    // A button's value is a string; anything else (a payload Slack never sends) names no part.
+    assignmentId: typeof action.value === 'string' ? action.value : '',
     ...(body.channel?.id ? { channelId: body.channel.id } : {}),
     triggerId: body.trigger_id,
   };
@@ -41,10 +42,13 @@ export interface ClickedPart {
   part: Assignment;
 }
 
+/** What an assignment id can look like (a uuid); anything else — too long, a NUL byte, JSON — names no part. */
+const PLAUSIBLE_ID = /^[\w-]{1,64}$/;
+
 /** The part the button is about, in the clicker's committee (another workspace's id finds nothing). */
 export async function clickedPart(deps: CommandDeps, click: Pick<Click, 'key' | 'userId' | 'assignmentId'>): Promise<ClickedPart> {
   const scope = await resolveScope(deps.db, click.key, click.userId);
-  const followUp = click.assignmentId ? await findFollowUpByAssignment(deps.db, scope.committee.id, click.assignmentId) : null;
+  const followUp = PLAUSIBLE_ID.test(click.assignmentId) ? await findFollowUpByAssignment(deps.db, scope.committee.id, click.assignmentId) : null;
   const part = followUp?.assignments.find((a) => a.id === click.assignmentId);
   if (!followUp || !part) throw new UserError('This follow-up no longer exists in your committee: nothing was changed. See `followups all`.');
   return { scope, followUp, part };

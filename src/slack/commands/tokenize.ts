@@ -139,7 +139,7 @@ export function tokenDisplayText(token: Token): string {
  * Replace lone UTF-16 surrogates with U+FFFD (PostgreSQL cannot store them) and control characters
  * (NUL, C0 except whitespace, DEL, C1) with a space. Linear.
  */
-function sanitize(text: string): string {
+export function sanitize(text: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {

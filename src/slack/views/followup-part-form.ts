@@ -7,7 +7,7 @@ import { addDays, isLocalDate, type LocalDate } from '../../time/local-date.ts';
 import { formatLocalDate } from '../../time/format.ts';
 import { FOLLOWUP_SNOOZE_MODAL, FOLLOWUP_UPDATE_MODAL } from '../ids.ts';
 import type { PartModalMetadata } from '../blocks/followup-modals.ts';
-import type { ViewValues } from './meeting-form.ts';
+import { stateString, type ViewValues } from './meeting-form.ts';
 
 export type Form<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
@@ -21,8 +21,15 @@ export function readPartMetadata(privateMetadata: string): PartModalMetadata | n
   }
 }
 
+/** One input's state (`{ value }`, `{ selected_date }`…), or nothing when the block or element is missing or malformed. */
+function stateOf(values: ViewValues, ids: { blockId: string; actionId: string }): Record<string, unknown> {
+  const block: unknown = values[ids.blockId];
+  const state: unknown = typeof block === 'object' && block !== null ? (block as Record<string, unknown>)[ids.actionId] : undefined;
+  return typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+}
+
 function textOf(values: ViewValues, ids: { blockId: string; actionId: string }): string {
-  return (values[ids.blockId]?.[ids.actionId]?.value ?? '').trim();
+  return stateString(stateOf(values, ids).value).trim();
 }
 
 function checkNote(text: string, what: string): string | null {
@@ -35,7 +42,7 @@ function checkNote(text: string, what: string): string | null {
 export function readSnoozeForm(values: ViewValues, today: LocalDate): Form<{ until: LocalDate; reason: string }> {
   const f = FOLLOWUP_SNOOZE_MODAL.fields;
   const errors: Record<string, string> = {};
-  const until = values[f.until.blockId]?.[f.until.actionId]?.selected_date ?? '';
+  const until = stateString(stateOf(values, f.until).selected_date);
   const last = addDays(today, SNOOZE_MAX_DAYS);
   if (!isLocalDate(until)) errors[f.until.blockId] = 'Pick the day reminders resume.';
   else if (until <= today) errors[f.until.blockId] = `Pick a day after today (${formatLocalDate(today)}).`;

@@ -18,7 +18,7 @@ import { followUpEnv } from '../commands/followup.ts';
 import { FOLLOWUP_SNOOZE_MODAL, FOLLOWUP_UPDATE_MODAL } from '../ids.ts';
 import { clickedPart } from '../actions/part-click.ts';
 import { followThrough } from '../actions/follow-through.ts';
-import type { ViewValues } from './meeting-form.ts';
+import { viewValues, type ViewValues } from './meeting-form.ts';
 import { readPartMetadata, readSnoozeForm, readUpdateForm } from './followup-part-form.ts';
 
 const ACK_BUDGET_MS = 2000;
@@ -37,7 +37,7 @@ function submission(deps: CommandDeps, name: 'snooze' | 'update', errorBlock: st
       await ack({ response_action: 'errors', errors: { [errorBlock]: 'This form is no longer valid: close it and click the button again.' } });
       return;
     }
-    const values = view.state.values as ViewValues;
+    const values = viewValues(view);
     const claim = `view:${view.id}:${createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 32)}`;
     const work = (async () => {
       const { scope, followUp, part } = await clickedPart(deps, { key, userId, assignmentId: metadata.assignmentId });

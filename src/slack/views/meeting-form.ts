@@ -9,7 +9,9 @@ import { resolveZone } from '../../time/zones.ts';
 import { isLocalDate } from '../../time/local-date.ts';
 import { formatLocalDate } from '../../time/format.ts';
 import { UserError } from '../../errors.ts';
+import { parseTimeOfDay } from '../../time/parse-time.ts';
 import { MEETING_MODAL, type MeetingModalField } from '../ids.ts';
+import { sanitize } from '../commands/tokenize.ts';
 
 interface StateValue {
   value?: string | null;
@@ -20,40 +22,70 @@ interface StateValue {
 
 export type ViewValues = Record<string, Record<string, StateValue>>;
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A submitted view's `state.values`, or none when the payload has no state (Slack always sends one). */
+export function viewValues(view: { state?: unknown }): ViewValues {
+  const values = isObject(view.state) ? view.state.values : undefined;
+  return isObject(values) ? (values as ViewValues) : {};
+}
+
+/** A state value's field as a string ('' when absent or of another type), control characters removed. */
+export function stateString(value: unknown): string {
+  return typeof value === 'string' ? sanitize(value) : '';
+}
+
 export type MeetingForm = { ok: true; input: MeetingInput } | { ok: false; errors: Record<string, string> };
 
 export function readMeetingForm(values: ViewValues): MeetingForm {
-  const get = (field: MeetingModalField): StateValue | undefined => {
-    const ids = MEETING_MODAL.fields[field];
-    return values[ids.blockId]?.[ids.actionId];
-  };
-  const textOf = (field: MeetingModalField) => (get(field)?.value ?? '').replace(/\s+/g, ' ').trim();
   const errors: Partial<Record<MeetingModalField, string>> = {};
+  /** A field's text ('' when empty); a value of another type than Slack sends is an error on that field. */
+  const read = (field: MeetingModalField, key: 'value' | 'selected_date' | 'selected_time'): string => {
+    const ids = MEETING_MODAL.fields[field];
+    const block = values[ids.blockId];
+    const state = isObject(block) ? block[ids.actionId] : undefined;
+    const raw = isObject(state) ? state[key] : undefined;
+    if (raw === undefined || raw === null) return '';
+    if (typeof raw === 'string') return sanitize(raw);
+    errors[field] ??= 'This field did not come through: fill it in again.';
+    return '';
+  };
+  const textOf = (field: MeetingModalField) => read(field, 'value').replace(/\s+/g, ' ').trim();
 
   const title = textOf('title');
-  if (title === '') errors.title = 'Give the meeting a title.';
+  if (title === '') errors.title ??= 'Give the meeting a title.';
   else if (title.length > TITLE_MAX) errors.title = `At most ${TITLE_MAX} characters.`;
 
-  const startDate = get('startDate')?.selected_date ?? '';
-  const endDate = get('endDate')?.selected_date || startDate;
-  if (!isLocalDate(startDate)) errors.startDate = 'Pick the first day.';
-  else if (!isLocalDate(endDate)) errors.endDate = 'Pick a real date.';
-  else if (endDate < startDate) errors.endDate = `The last day is before the first day (${formatLocalDate(startDate)}).`;
+  const startDate = read('startDate', 'selected_date');
+  const endDate = read('endDate', 'selected_date') || startDate;
+  if (!isLocalDate(startDate)) errors.startDate ??= 'Pick the first day.';
+  else if (!isLocalDate(endDate)) errors.endDate ??= 'Pick a real date.';
+  else if (endDate < startDate) errors.endDate ??= `The last day is before the first day (${formatLocalDate(startDate)}).`;
 
-  const startTime = get('startTime')?.selected_time || null;
-  const endTime = get('endTime')?.selected_time || null;
-  if (endTime && !startTime) errors.startTime = 'Give a start time too, or clear the end time.';
-  else if (startTime && endTime && endDate === startDate && endTime <= startTime) errors.endTime = `The meeting must end after it starts (${startTime}).`;
+  const time = (field: 'startTime' | 'endTime'): string | null => {
+    const text = read(field, 'selected_time');
+    if (text === '') return null;
+    const parsed = parseTimeOfDay(text);
+    if (!parsed.ok) errors[field] = 'Pick a time of day (HH:MM).';
+    return parsed.ok ? parsed.time : null;
+  };
+  const startTime = time('startTime');
+  const endTime = time('endTime');
+  const timesRead = !errors.startTime && !errors.endTime;
+  if (timesRead && endTime && !startTime) errors.startTime = 'Give a start time too, or clear the end time.';
+  else if (timesRead && startTime && endTime && endDate === startDate && endTime <= startTime) errors.endTime = `The meeting must end after it starts (${startTime}).`;
 
   const zoneText = textOf('zone');
   const zone = resolveZone(zoneText);
-  if (!zone.ok) errors.zone = zone.message.slice(0, 2000);
+  if (!zone.ok) errors.zone ??= zone.message.slice(0, 2000);
 
   const venue = textOf('venue');
   if (venue.length > VENUE_MAX) errors.venue = `At most ${VENUE_MAX} characters.`;
   const body = textOf('body');
   if (body.length > BODY_MAX) errors.body = `At most ${BODY_MAX} characters.`;
-  const kind = get('kind')?.selected_option?.value;
+  const kindState = values[MEETING_MODAL.fields.kind.blockId]?.[MEETING_MODAL.fields.kind.actionId];
+  const option = isObject(kindState) ? kindState.selected_option : undefined;
+  const kind = isObject(option) ? stateString(option.value) : '';
 
   const link = textOf('url');
   let url: string | undefined;
@@ -63,9 +95,9 @@ export function readMeetingForm(values: ViewValues): MeetingForm {
       url = checkUrl(link);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      errors.url = err.message;
+      errors.url ??= err.message;
     }
-  } else if (link.length > 100) errors.url = 'A document symbol is at most 100 characters; a link starts with https://.';
+  } else if (link.length > 100) errors.url ??= 'A document symbol is at most 100 characters; a link starts with https://.';
   else if (link !== '') documentSymbol = link;
 
   const keyed = Object.entries(errors).map(([field, message]) => [MEETING_MODAL.fields[field as MeetingModalField].blockId, message] as const);

@@ -13,7 +13,7 @@ import { changeEnv } from '../commands/calendar-env.ts';
 import { successReply } from '../blocks/reply.ts';
 import { meetingWhen } from '../blocks/meetings.ts';
 import { channelMention, escapeMrkdwn } from '../text.ts';
-import { readMeetingForm, type ViewValues } from './meeting-form.ts';
+import { readMeetingForm, viewValues } from './meeting-form.ts';
 
 function metadataChannel(view: { private_metadata: string }): string | undefined {
   try {
@@ -26,7 +26,7 @@ function metadataChannel(view: { private_metadata: string }): string | undefined
 
 export function meetingNewSubmission(deps: CommandDeps) {
   return async ({ ack, body, view, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const form = readMeetingForm(view.state.values as ViewValues);
+    const form = readMeetingForm(viewValues(view));
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
