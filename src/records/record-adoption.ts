@@ -1,7 +1,8 @@
 /**
  * Adoption, inside the transaction of whoever adopts (the chair's "adopt now", or the silence procedure):
- * the record is locked, its follow-ups are created and notified, and the record is posted in the
- * committee channel (a header message, the body in its thread).
+ * the record is locked, its follow-ups are created and notified, the earlier follow-ups it marks closed are
+ * closed, and the record is posted in the committee channel (a header message, the body in its thread).
+ * The caller re-plans the reminders of what changed before it commits.
  */
 import type { Tx } from '../db/transaction.ts';
 import type { Committee } from '../committees/scope.ts';
@@ -9,6 +10,7 @@ import { recordAudit } from '../audit/audit-repository.ts';
 import { addOutbound } from '../outbox/outbox-repository.ts';
 import { findVersion, updateRecord, type SummaryRecord } from './record-repository.ts';
 import { createRecordFollowUps } from './record-followups.ts';
+import { closeMarkedFollowUps } from './record-carry-over.ts';
 import { recordDocument } from './record-document.ts';
 import { cancelSilence } from './record-silence-plan.ts';
 import { shortRecordId } from './record-rules.ts';
@@ -21,7 +23,10 @@ export async function adoptInside(tx: Tx, committee: Committee, record: SummaryR
   const adopted = await updateRecord(tx, record.id, { status: 'adopted', adoptedBy: by, adoptedAt: env.now, silenceEndsAt: null });
   await cancelSilence(tx, record.id, 'the record was adopted');
   const ids = await createRecordFollowUps(tx, committee, record, version.followUps, by, env.followUps);
-  await recordAudit(tx, { committeeId: committee.id, actorId: by, action: 'record.adopt', subject: shortRecordId(record.number), before: record, after: adopted });
+  // By silence, the follow-ups are closed in the name of whoever circulated the record with that choice.
+  const closer = { userId: actorId ?? record.circulatedBy ?? version.createdBy, bySilence: actorId === null };
+  const closed = await closeMarkedFollowUps(tx, committee.id, record.number, version.carryOver, closer, env.now);
+  await recordAudit(tx, { committeeId: committee.id, actorId: by, action: 'record.adopt', subject: shortRecordId(record.number), before: record, after: { ...adopted, closedFollowUps: closed } });
   ids.push(...(await postRecord(tx, committee, record.number, actorId, env)));
   return ids;
 }

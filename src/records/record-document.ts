@@ -7,7 +7,8 @@ import type { DbClient } from '../db/transaction.ts';
 import { UserError } from '../errors.ts';
 import { formatDateRange } from '../time/format.ts';
 import { findRecord, findVersion, linkedFollowUpNumbers, type RecordVersion } from './record-repository.ts';
-import { matterTopic, SECTION_HEADINGS, shortRecordId, type MatterSection, type RecordHeader, type RecordStatus } from './record-rules.ts';
+import { annexFollowUps, committeeName, recordMeeting } from './record-document-repository.ts';
+import { matterTopic, SECTION_HEADINGS, shortRecordId, type CarryChoice, type MatterSection, type RecordHeader, type RecordStatus } from './record-rules.ts';
 
 export interface RecordDocument {
   number: number;
@@ -20,7 +21,8 @@ export interface RecordDocument {
   sections: Array<{ heading: string; matters: Array<{ topic: string | null; text: string }> }>;
   decisions: string[];
   followUps: Array<{ ref: string | null; action: string; organizations: string[]; due: string | null }>;
-  annex: Array<{ ref: string; action: string; due: string | null; organizations: Array<{ code: string; status: string }> }>;
+  /** Follow-ups of earlier meetings: `carried` over (still open) or `closed` by this record on adoption. */
+  annex: Array<{ ref: string; action: string; due: string | null; decision: CarryChoice; organizations: Array<{ code: string; status: string }> }>;
 }
 
 const HEADER_LABELS: Array<[keyof RecordHeader, string]> = [
@@ -56,24 +58,15 @@ export async function recordDocument(db: DbClient, committeeId: string, number: 
   if (!record) throw new UserError(`There is no ${shortRecordId(number)}.`);
   const v = await findVersion(db, record.id, version ?? record.currentVersion);
   if (!v) throw new UserError(`${shortRecordId(number)} has no version ${version} (it has ${record.currentVersion}).`);
-  const committee = await db.committee.findUniqueOrThrow({ where: { id: committeeId }, select: { name: true } });
-  const meetingRow = record.meetingId
-    ? await db.meeting.findUnique({ where: { id: record.meetingId }, select: { number: true, title: true, startDate: true, endDate: true, venue: true } })
-    : null;
+  const meetingRow = record.meetingId ? await recordMeeting(db, committeeId, record.meetingId) : null;
   const refs = record.status === 'adopted' && v.version === record.currentVersion ? await linkedFollowUpNumbers(db, record.id) : [];
-  const carried = v.carryOver.filter((c) => c.choice === 'carried' || c.choice === 'closed');
-  const annexRows = carried.length
-    ? await db.followUp.findMany({
-        where: { committeeId, id: { in: carried.map((c) => c.followUpId) } },
-        orderBy: { number: 'asc' },
-        select: { number: true, title: true, dueDate: true, assignments: { select: { status: true, organization: { select: { code: true } } } } },
-      })
-    : [];
+  const decisions = new Map(v.carryOver.filter((c) => c.choice === 'carried' || c.choice === 'closed').map((c) => [c.followUpId, c.choice]));
+  const annexRows = await annexFollowUps(db, committeeId, [...decisions.keys()]);
   return {
     number: record.number,
     version: v.version,
     status: record.status,
-    committeeName: committee.name,
+    committeeName: await committeeName(db, committeeId),
     title: v.title,
     meeting: meetingRow
       ? { number: meetingRow.number, title: meetingRow.title, dates: formatDateRange(meetingRow.startDate, meetingRow.endDate), venue: meetingRow.venue }
@@ -86,7 +79,8 @@ export async function recordDocument(db: DbClient, committeeId: string, number: 
       ref: `F-${f.number}`,
       action: f.title,
       due: f.dueDate,
-      organizations: f.assignments.map((a) => ({ code: a.organization.code, status: a.status })),
+      decision: decisions.get(f.id)!,
+      organizations: f.assignments.map((a) => ({ code: a.code, status: a.status })),
     })),
   };
 }

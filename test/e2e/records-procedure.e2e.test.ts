@@ -2,12 +2,14 @@
  * Summary records around their meetings and the silence procedure, over signed HTTP against the sandbox:
  * *Post summary record* on a meeting's announcement opens the record modal for that meeting (chair,
  * secretariat) with the click's trigger_id, refuses others naming who may, and answers a click for a
- * cancelled meeting.
+ * cancelled meeting. The open follow-ups of earlier meetings marked "closed" in the form are closed when
+ * the record is adopted (parts done, noted "Closed by R-n", reminders cancelled, audited, in the annex);
+ * "carried over" ones stay open and are listed in the annex.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { concord } from '../support/commands.ts';
-import { recordView, setUpIocc, submitRecordForm } from '../support/records-steps.ts';
+import { enterRecord, openRecordModal, recordView, setUpIocc, submitRecordForm } from '../support/records-steps.ts';
 import { validateMessage } from '../../src/sandbox/index.ts';
 import { RECORD_ACTIONS, RECORD_MODAL } from '../../src/slack/ids.ts';
 
@@ -79,5 +81,63 @@ describe('Post summary record on a meeting announcement', () => {
     expect(t.sandbox.openViews(chair)).toHaveLength(viewsBefore);
     // The same answer to the command.
     expect((await concord(t, chair, 'record M-1')).text).toMatch(/M-1 \(IOCC-61\) is cancelled/);
+  });
+});
+
+const pendingReminders = async (followUpNumber: number) => {
+  const f = await t.db.followUp.findFirstOrThrow({ where: { number: followUpNumber }, include: { assignments: true } });
+  return t.db.reminder.count({ where: { subjectKind: 'followup', subjectId: { in: f.assignments.map((a) => a.id) }, status: 'pending' } });
+};
+
+describe('open follow-ups of earlier meetings, carried over or closed in the form', () => {
+  it('on adoption, closed ones are done "Closed by R-n" with no reminder left, carried ones stay open; both in the annex', async () => {
+    const sec = t.iomc.secretariat;
+    const ok = async (text: string) => expect((await concord(t, sec, text)).text).toMatch(/✅/);
+    await ok('meeting add "IOCC-60" 2026-11-10 tz:Europe/Zurich at:"ILO, Geneva" body:"IOCC"');
+    await ok('assign UNEP,WHO "Submit the GFC outcomes to UNEA" due 2027-01-20 meeting:M-2');
+    await ok('assign UNITAR "Update the mercury group terms of reference" due 2027-01-12 meeting:M-2');
+    await ok('meeting add "IOCC-61" 2026-11-30 tz:Europe/Zurich at:"WHO, Geneva" body:"IOCC"');
+    expect(await pendingReminders(1)).toBeGreaterThan(0);
+    expect(await pendingReminders(2)).toBeGreaterThan(0);
+
+    // The form for M-3 lists F-1 and F-2 with a choice each; F-2 is marked closed.
+    const chair = t.iomc.chair;
+    const view = await openRecordModal(t, chair, 'record M-3');
+    const [f1, f2] = await t.db.followUp.findMany({ orderBy: { number: 'asc' } });
+    const blocks = JSON.stringify(view.definition.blocks);
+    expect(blocks).toContain(`${RECORD_MODAL.carryPrefix}${f1!.id}`);
+    expect(blocks).toContain('F-2 UNITAR: Update the mercury group terms of reference');
+    await submitRecordForm(t, chair, {
+      [f.meetingNumber.blockId]: '61st',
+      [RECORD_MODAL.matterBlock('specific', 1)]: 'The **mercury group** reported; its terms of reference are updated.',
+      [`${RECORD_MODAL.carryPrefix}${f1!.id}`]: 'carried',
+      [`${RECORD_MODAL.carryPrefix}${f2!.id}`]: 'closed',
+      [f.mode.blockId]: 'adopt',
+    });
+    const head = await t.sandbox.waitForMessage(t.iomc.channelId, (m) => m.text.startsWith('Summary record adopted: R-2'), 10_000);
+
+    // F-2: done for UNITAR, noted and dated, by the chair who adopted; nothing more is reminded.
+    const closed = await t.db.followUp.findFirstOrThrow({ where: { number: 2 }, include: { assignments: true } });
+    expect(closed.status).toBe('done');
+    expect(closed.assignments.map((a) => ({ status: a.status, note: a.note, doneBy: a.doneBy }))).toEqual([{ status: 'done', note: 'Closed by R-2', doneBy: chair }]);
+    expect(closed.assignments[0]!.doneAt!.toISOString()).toBe('2026-12-01T10:00:00.000Z');
+    expect(await pendingReminders(2)).toBe(0);
+    expect((await concord(t, sec, 'followup F-2')).text).toContain('Closed by R-2');
+    // F-1: carried over, still open and reminded.
+    expect((await t.db.followUp.findFirstOrThrow({ where: { number: 1 } })).status).toBe('open');
+    expect(await pendingReminders(1)).toBeGreaterThan(0);
+    const audit = await t.db.auditEvent.findMany({ where: { action: 'followup.close' } });
+    expect(audit.map((a) => [a.subject, a.actorId])).toEqual([['F-2', chair]]);
+
+    // The posted record and the export list both, with the decision.
+    await expect.poll(() => JSON.stringify(t.sandbox.messages(t.iomc.channelId, { threadTs: head.ts }).map((m) => m.blocks)), { timeout: 10_000 }).toContain('Action points from previous meetings');
+    const thread = JSON.stringify(t.sandbox.messages(t.iomc.channelId, { threadTs: head.ts }).map((m) => m.blocks));
+    expect(thread).toContain('*F-1* Submit the GFC outcomes to UNEA — carried over (UNEP: open, WHO: open)');
+    expect(thread).toContain('*F-2* Update the mercury group terms of reference — closed (UNITAR: done)');
+    expect((await concord(t, sec, 'export R-2')).text).toContain('is on its way');
+    const file = await t.sandbox.waitFor(() => t.sandbox.files().find((x) => x.name.startsWith('R-2-') && x.name.endsWith('.md') && x.completed), 10_000, 'the Markdown export');
+    const md = file.bytes!.toString('utf8');
+    expect(md).toContain('| F-1 | Submit the GFC outcomes to UNEA | UNEP, WHO | UNEP: open; WHO: open | 20 Jan 2027 | Carried over |');
+    expect(md).toContain('| F-2 | Update the mercury group terms of reference | UNITAR | UNITAR: done | 12 Jan 2027 | Closed |');
   });
 });

@@ -7,7 +7,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { RecordDocument } from '../record-document.ts';
 import { boldSpans } from './bold-spans.ts';
-import { ANNEX_TITLE, byCode, dueLabel, meetingLine, statusLabel } from './export-labels.ts';
+import { ANNEX_COLUMNS, ANNEX_TITLE, byCode, decisionLabel, dueLabel, meetingLine, statusLabel } from './export-labels.ts';
 
 export async function recordDocx(doc: RecordDocument): Promise<Buffer> {
   const file = new Document({
@@ -46,7 +46,7 @@ function body(doc: RecordDocument): Paragraph[] {
 
 function annex(rows: RecordDocument['annex']): (Paragraph | Table)[] {
   if (!rows.length) return [];
-  const header = new TableRow({ tableHeader: true, children: ['Ref', 'Action', 'Organizations', 'Status', 'Due'].map((t) => cell([new Paragraph({ children: [new TextRun({ text: t, bold: true })] })])) });
+  const header = new TableRow({ tableHeader: true, children: ANNEX_COLUMNS.map((t) => cell([new Paragraph({ children: [new TextRun({ text: t, bold: true })] })])) });
   const lines = rows.map((r) => {
     const orgs = byCode(r.organizations);
     return new TableRow({
@@ -56,6 +56,7 @@ function annex(rows: RecordDocument['annex']): (Paragraph | Table)[] {
         cell([new Paragraph(orgs.map((o) => o.code).join(', '))]),
         cell(orgs.length ? orgs.map((o) => new Paragraph(`${o.code}: ${o.status}`)) : [new Paragraph('—')]),
         cell([new Paragraph(dueLabel(r.due))]),
+        cell([new Paragraph(decisionLabel(r))]),
       ],
     });
   });

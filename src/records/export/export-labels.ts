@@ -4,6 +4,14 @@ import type { RecordDocument } from '../record-document.ts';
 
 export const ANNEX_TITLE = 'Status of action points from previous meetings';
 
+/** The annex's columns, in both formats. */
+export const ANNEX_COLUMNS = ['Ref', 'Action', 'Organizations', 'Status', 'Due', 'Decision'] as const;
+
+/** What the record decided about an earlier action point: carried over (still open), or closed on adoption. */
+export function decisionLabel(row: RecordDocument['annex'][number]): string {
+  return row.decision === 'closed' ? 'Closed' : 'Carried over';
+}
+
 const STATUS: Record<RecordDocument['status'], string> = { draft: 'Draft', circulated: 'Circulated for comments', adopted: 'Adopted' };
 
 export function statusLabel(doc: RecordDocument): string {

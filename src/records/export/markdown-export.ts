@@ -4,7 +4,7 @@
  * "Status of action points from previous meetings" as a Markdown table.
  */
 import type { RecordDocument } from '../record-document.ts';
-import { ANNEX_TITLE, byCode, dueLabel, meetingLine, statusLabel } from './export-labels.ts';
+import { ANNEX_COLUMNS, ANNEX_TITLE, byCode, decisionLabel, dueLabel, meetingLine, statusLabel } from './export-labels.ts';
 
 export function recordMarkdown(doc: RecordDocument): string {
   const out: string[] = [`# ${oneLine(doc.committeeName)}`, '', `## ${oneLine(doc.title)}`, '', `*${statusLabel(doc)}*`];
@@ -34,11 +34,11 @@ function followUpLine(f: RecordDocument['followUps'][number]): string {
 }
 
 function annexTable(rows: RecordDocument['annex']): string[] {
-  const head = ['| Ref | Action | Organizations | Status | Due |', '|---|---|---|---|---|'];
+  const head = [row([...ANNEX_COLUMNS]), `|${ANNEX_COLUMNS.map(() => '---|').join('')}`];
   return head.concat(
     rows.map((r) => {
       const orgs = byCode(r.organizations);
-      return row([r.ref, r.action, orgs.map((o) => o.code).join(', '), orgs.map((o) => `${o.code}: ${o.status}`).join('; '), dueLabel(r.due)]);
+      return row([r.ref, r.action, orgs.map((o) => o.code).join(', '), orgs.map((o) => `${o.code}: ${o.status}`).join('; '), dueLabel(r.due), decisionLabel(r)]);
     }),
   );
 }

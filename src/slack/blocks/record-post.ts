@@ -1,7 +1,8 @@
 /**
  * Pure builder: an adopted record in the channel within Block Kit's limits — a header message (title,
  * R-n, the header lines as fields), then the body in order (Specific Matters, General Matters, decisions,
- * follow-ups) across as many messages as needed, posted as replies in the header message's thread.
+ * follow-ups, earlier action points carried over or closed) across as many messages as needed, posted as
+ * replies in the header message's thread.
  */
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { RenderedAnnouncement } from '../../meetings/announcements.ts';
@@ -46,6 +47,14 @@ export function recordBodyBlocks(doc: RecordDocument): KnownBlock[] {
       const ref = f.ref ? `*${f.ref}* ` : '';
       const due = f.due ? ` — due ${formatLocalDate(f.due)}` : '';
       return `• ${ref}${escapeMrkdwn(f.organizations.join(', '))}: ${escapeMrkdwn(f.action)}${due}`;
+    });
+    for (const piece of splitMrkdwn(lines.join('\n'))) blocks.push(section(piece));
+  }
+  if (doc.annex.length) {
+    blocks.push(header('Action points from previous meetings'));
+    const lines = doc.annex.map((a) => {
+      const parts = a.organizations.map((o) => `${o.code}: ${o.status}`).join(', ');
+      return `• *${a.ref}* ${escapeMrkdwn(truncate(a.action, 300))} — ${a.decision === 'closed' ? 'closed' : 'carried over'}${parts ? ` (${escapeMrkdwn(parts)})` : ''}`;
     });
     for (const piece of splitMrkdwn(lines.join('\n'))) blocks.push(section(piece));
   }

@@ -26,13 +26,14 @@ describe('recordDocx', () => {
     expect(html).not.toContain('**');
   });
 
-  it('has the annex as a table: ref, action, organizations, status per organization, due', async () => {
+  it('has the annex as a table: ref, action, organizations, status per organization, due, decision', async () => {
     const { html, text } = await read(await recordDocx(IOCC_60));
     expect(text).toContain('Annex: Status of action points from previous meetings');
     const table = html.slice(html.indexOf('<table>'), html.indexOf('</table>'));
     expect(table).toContain('<th><p><strong>Status</strong></p></th>');
-    expect(table).toContain('<td><p>F-1</p></td><td><p>Prepare the ICCM-5 side event | joint</p></td><td><p>UNEP, WHO</p></td><td><p>UNEP: done</p><p>WHO: open</p></td><td><p>25 Sep 2023</p></td>');
-    expect(table).toContain('<td><p>F-2</p></td><td><p>Update the mercury group terms of reference</p></td><td><p>UNITAR</p></td><td><p>UNITAR: cancelled</p></td><td><p>—</p></td>');
+    expect(table).toContain('<th><p><strong>Decision</strong></p></th>');
+    expect(table).toContain('<td><p>F-1</p></td><td><p>Prepare the ICCM-5 side event | joint</p></td><td><p>UNEP, WHO</p></td><td><p>UNEP: done</p><p>WHO: open</p></td><td><p>25 Sep 2023</p></td><td><p>Carried over</p></td>');
+    expect(table).toContain('<td><p>F-2</p></td><td><p>Update the mercury group terms of reference</p></td><td><p>UNITAR</p></td><td><p>UNITAR: cancelled</p></td><td><p>—</p></td><td><p>Closed</p></td>');
   });
 
   it('lists decisions and follow-ups', async () => {

@@ -33,10 +33,10 @@ describe('recordMarkdown', () => {
     expect(md).toContain('- FAO: Circulate the Toolbox Phase III evaluation (due 15 Jan 2024)');
   });
 
-  it('renders the annex as a Markdown table with the status per organization, pipes escaped', () => {
-    expect(md).toContain('| Ref | Action | Organizations | Status | Due |\n|---|---|---|---|---|\n');
-    expect(md).toContain('| F-1 | Prepare the ICCM-5 side event \\| joint | UNEP, WHO | UNEP: done; WHO: open | 25 Sep 2023 |');
-    expect(md).toContain('| F-2 | Update the mercury group terms of reference | UNITAR | UNITAR: cancelled | — |');
+  it('renders the annex as a Markdown table with the status per organization and the decision of the record, pipes escaped', () => {
+    expect(md).toContain('| Ref | Action | Organizations | Status | Due | Decision |\n|---|---|---|---|---|---|\n');
+    expect(md).toContain('| F-1 | Prepare the ICCM-5 side event \\| joint | UNEP, WHO | UNEP: done; WHO: open | 25 Sep 2023 | Carried over |');
+    expect(md).toContain('| F-2 | Update the mercury group terms of reference | UNITAR | UNITAR: cancelled | — | Closed |');
   });
 
   it('leaves out empty parts and says a draft is a draft', () => {

@@ -55,6 +55,19 @@ describe('recordPost', () => {
     expect(all).toContain('*F-1* UNEP, WHO: Submit the GFC outcomes');
     expect(JSON.stringify(messages[0]!.blocks)).toContain('adopted by <@U0CHAIR>');
   });
+  it('lists the earlier action points it carried over or closed, after the follow-ups, escaped', () => {
+    const annex: RecordDocument['annex'] = [
+      { ref: 'F-1', action: 'Submit the <GFC> outcomes', due: null, decision: 'carried', organizations: [{ code: 'UNEP', status: 'open' }, { code: 'WHO', status: 'done' }] },
+      { ref: 'F-2', action: 'Update the mercury group terms', due: '2027-01-15', decision: 'closed', organizations: [{ code: 'UNITAR', status: 'done' }] },
+    ];
+    const messages = recordPost({ ...doc(2, 1), annex }, 'U0CHAIR');
+    for (const m of messages) expect(errorsOnly(validateMessage(m))).toEqual([]);
+    const all = messages.map((m) => JSON.stringify(m.blocks)).join('');
+    expect(all).toContain('Action points from previous meetings');
+    expect(all).toContain('• *F-1* Submit the &lt;GFC&gt; outcomes — carried over (UNEP: open, WHO: done)');
+    expect(all).toContain('• *F-2* Update the mercury group terms — closed (UNITAR: done)');
+    expect(all.indexOf('Follow-ups')).toBeLessThan(all.indexOf('Action points from previous meetings'));
+  });
   it('a short record: header plus one reply', () => {
     const messages = recordPost(doc(2, 1), null);
     expect(messages).toHaveLength(2);
