@@ -3,30 +3,30 @@
  * uploads the file to the channel through Slack's upload flow (getUploadURLExternal → bytes →
  * completeUploadExternal); the Markdown and the DOCX hold the sections, the bold topics and the annex.
  * `search` finds a follow-up by a word of its title and a record by a word of its body. The record is
- * inserted through the records repository (the modal has its own tests).
+ * the IOCC 60th, entered by the chair through the record modal (view_submission) and adopted, with an
+ * earlier meeting's follow-up carried over into its annex.
  */
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { concord } from '../support/commands.ts';
 import { validateMessage } from '../../src/sandbox/index.ts';
-import { insertRecord, IOCC_60_CONTENT } from '../fixtures/records/insert-record.ts';
+import { enterRecord, iocc60Values, setUpIocc } from '../support/records-steps.ts';
+import { RECORD_MODAL } from '../../src/slack/ids.ts';
 
 let t: TestApp;
 let secretariat: string;
 beforeAll(async () => {
   t = await startTestApp();
   secretariat = t.iomc.secretariat;
+  await setUpIocc(t, { name: 'IOMC Inter-Organization Coordinating Committee' });
   const ok = async (text: string) => expect((await concord(t, secretariat, text)).text).toMatch(/✅/);
-  await ok('setup "IOMC Inter-Organization Coordinating Committee" tz:Europe/Zurich');
-  await ok('org add UNEP "United Nations Environment Programme" tz:Africa/Nairobi');
-  await ok('org add WHO "World Health Organization" tz:Europe/Zurich');
-  await ok('org add UNITAR "United Nations Institute for Training and Research" tz:Europe/Zurich');
-  await ok('assign UNEP,WHO "Submit the GFC outcomes to UNEA" due in 3 weeks');
+  await ok('meeting add "IOCC-59" 2026-06-10 tz:Europe/Zurich at:"FAO, Rome" body:"IOCC"');
+  await ok('assign UNEP,WHO "Submit the GFC outcomes to UNEA" due 2026-12-22 meeting:M-1');
   await ok('update F-1 "Draft sent to the UNEA bureau for microplastics" org:UNEP');
-  const committee = await t.db.committee.findFirstOrThrow();
+  // The IOCC 60th record through the form, adopted by the chair, F-1 carried over.
   const f1 = await t.db.followUp.findFirstOrThrow({ where: { number: 1 } });
-  await insertRecord(t.db, committee.id, secretariat, { ...IOCC_60_CONTENT, carryOver: [{ followUpId: f1.id, choice: 'carried' }] });
+  await enterRecord(t, t.iomc.chair, { ...iocc60Values('adopt'), [`${RECORD_MODAL.carryPrefix}${f1.id}`]: 'carried' });
 });
 afterAll(async () => {
   await t?.close();

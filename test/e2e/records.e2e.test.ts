@@ -6,47 +6,29 @@
  * (header message + thread replies, bold topics kept) and its follow-ups assigned; and a record left in
  * circulation adopted by the engine when the test clock passes its silence deadline.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { concord } from '../support/commands.ts';
+import { IOCC_60, iocc60Values, moveClock, openRecordModal as openModal, recordView as viewOf, setUpIocc } from '../support/records-steps.ts';
 import { RECORD_ACTIONS, RECORD_MODAL, RECORD_OBJECTION_MODAL } from '../../src/slack/ids.ts';
 
-const RECORD = readFileSync(new URL('../fixtures/records/iocc-60-summary-record.md', import.meta.url), 'utf8');
-const section = (heading: string, next?: string) => RECORD.slice(RECORD.indexOf(`## ${heading}`) + heading.length + 3, next ? RECORD.indexOf(`## ${next}`) : undefined).trim();
-const SPECIFIC = section('Specific Matters', 'General Matters');
-const GENERAL = section('General Matters');
-const INTRO = RECORD.slice(RECORD.indexOf('The 60<sup>th</sup> meeting'), RECORD.indexOf('## Specific Matters')).replace(/<sup>th<\/sup>/g, 'th').trim();
+const SPECIFIC = IOCC_60.specific;
 
 let t: TestApp;
 const f = RECORD_MODAL.fields;
 
-async function clock(change: { set?: string; advance?: string }): Promise<void> {
-  const r = await fetch(`${t.url}/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(change) });
-  expect(r.status).toBe(200);
-}
+const clock = (change: { set?: string; advance?: string }) => moveClock(t, change);
 
 beforeAll(async () => {
   t = await startTestApp();
-  const sec = t.iomc.secretariat;
-  expect((await concord(t, sec, 'setup "IOCC" tz:Europe/Zurich')).text).toMatch(/✅/);
-  expect((await concord(t, sec, `role <@${t.iomc.chair}> chair`)).text).toMatch(/✅/);
-  for (const code of ['UNEP', 'WHO', 'UNITAR', 'ILO'] as const) {
-    expect((await concord(t, sec, `org add ${code} "${code} full name"`)).text).toMatch(/✅/);
-    expect((await concord(t, sec, `member add <@${t.iomc.focalPoints[code]}> ${code} as:focal`)).text).toMatch(/✅/);
-  }
+  await setUpIocc(t);
 });
 afterAll(async () => {
   await t?.close();
 });
 
-const recordView = (user: string) => t.sandbox.openViews(user).find((v) => v.definition.callback_id === RECORD_MODAL.callbackId);
-
-async function openRecordModal(user: string, text = 'record') {
-  const r = await t.sandbox.driver.slashCommand({ userId: user, channelId: t.iomc.channelId, text });
-  expect(r.status).toBe(200);
-  return t.sandbox.waitForView(user, (v) => v.definition.callback_id === RECORD_MODAL.callbackId, 5000);
-}
+const recordView = (user: string) => viewOf(t, user);
+const openRecordModal = (user: string, text = 'record') => openModal(t, user, text);
 
 describe('the IOCC 60th record', () => {
   it('is refused to a member before any modal opens, naming who may', async () => {
@@ -82,24 +64,7 @@ describe('the IOCC 60th record', () => {
     expect(blocks).toContain('ILO, Geneva');
     expect(String(reopened.definition.private_metadata).length).toBeLessThan(3000);
 
-    const followUps = (third: string) =>
-      ['UNEP,WHO: Prepare the special session on the GFC implementation programmes (due 2027-02-15)', 'ILO: Report on the IOMC Toolbox Phase 4 (due 2027-03-31)', `${third}: Engage more closely with the INC secretariat on plastics`].join('\n');
-    const full = {
-      [f.meetingNumber.blockId]: '60th',
-      [f.dates.blockId]: '21-22 November 2023',
-      [f.venue.blockId]: 'ILO, Geneva',
-      [f.host.blockId]: 'ILO',
-      [f.chair.blockId]: 'Mr. Jorge Ocaña (UNITAR)',
-      [f.present.blockId]: ['ILO', 'UNEP', 'UNITAR', 'WHO'],
-      [f.agenda.blockId]: INTRO,
-      [f.observers.blockId]: 'SAICM secretariat, SPP secretariat, UN EMG issue group on pollution',
-      [RECORD_MODAL.matterBlock('specific', 1)]: SPECIFIC,
-      [RECORD_MODAL.matterBlock('general', 1)]: GENERAL,
-      [f.decisions.blockId]: 'IOMC to hold a special session in early 2024 to follow up ICCM-5.\nPOs to engage more closely with the INC secretariat.\nThe IOMC mercury group to report on its work at the next meeting; POs to share information on on-going and new initiatives, including work at the climate COP.',
-      [f.followUps.blockId]: followUps('UNITR'),
-      [f.nextMeeting.blockId]: 'May 2024, Geneva',
-      [f.mode.blockId]: 'circulate',
-    };
+    const full = iocc60Values('circulate', 'UNITR');
     const totalChars = Object.values(full).map((v) => (Array.isArray(v) ? v.join('') : String(v))).join('').length;
     expect(totalChars).toBeGreaterThan(3000);
 
@@ -107,7 +72,7 @@ describe('the IOCC 60th record', () => {
     expect(refused.body).toMatchObject({ response_action: 'errors', errors: { [f.followUps.blockId]: expect.stringMatching(/^Line 3: “UNITR” is not an organization of this committee\. Did you mean UNITAR\?/) } });
     expect(await t.db.summaryRecord.count()).toBe(0);
 
-    const ok = await t.sandbox.driver.submitView({ userId: chair, values: { ...full, [f.followUps.blockId]: followUps('UNITAR') } });
+    const ok = await t.sandbox.driver.submitView({ userId: chair, values: { ...full, [f.followUps.blockId]: IOCC_60.followUps('UNITAR') } });
     expect(ok.status).toBe(200);
     expect(ok.body).not.toMatchObject({ response_action: 'errors' });
     const circulated = await t.sandbox.waitForMessage(t.iomc.channelId, (m) => /R-1.*circulated/.test(m.text), 10_000);
