@@ -16,8 +16,13 @@ export interface RedisInvalidation extends Invalidation {
   close(): Promise<void>;
 }
 
+/** The channel of a deployment (REDIS_PREFIX): every Concord process listens, tools that change data publish. */
+export function invalidationChannel(prefix: string): string {
+  return `${prefix}:cache-invalidation`;
+}
+
 export function createRedisInvalidation(producer: Redis, prefix: string, logger: Logger): RedisInvalidation {
-  const channel = `${prefix}:cache-invalidation`;
+  const channel = invalidationChannel(prefix);
   const subscriber = producer.duplicate({ lazyConnect: true, enableOfflineQueue: true, maxRetriesPerRequest: null });
   subscriber.on('error', () => {}); // the outage is reported by the producer connection's state lines
   let closing = false;

@@ -1,12 +1,14 @@
 /**
  * `npm run db:seed [-- --team T0IOMC --channel C0IOCC --secretariat U… --chair U…]`
- * Creates the IOMC committee with its nine organizations in the configured database. Idempotent.
+ * Creates the IOMC committee with its nine organizations in the configured database. Idempotent. Running
+ * Concord processes are told of a change through Redis (REDIS_URL, REDIS_PREFIX).
  */
 import { parseArgs } from 'node:util';
 import { loadConfigForTools } from '../src/cli/tool-config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { applyPendingMigrations } from '../src/db/migrate.ts';
 import { seedIomc } from '../src/organizations/seed-iomc.ts';
+import { announceCommitteeChanges } from '../src/cli/announce-change.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,7 +24,7 @@ const config = loadConfigForTools();
 const database = await openDatabase(config);
 try {
   await applyPendingMigrations(database);
-  const { created } = await seedIomc(database.prisma, {
+  const { committeeId, created } = await seedIomc(database.prisma, {
     teamId: values.team!,
     enterpriseId: values.enterprise!,
     channelId: values.channel!,
@@ -30,6 +32,9 @@ try {
     chair: values.chair,
   });
   console.log(created.length ? `Seeded the IOMC committee for team ${values.team}: ${created.join(', ')}.` : `The IOMC committee for team ${values.team} is already seeded; nothing changed.`);
+  // Running Concord processes drop what they cached about the committee (new organizations, roles).
+  const note = created.length ? await announceCommitteeChanges(config, [committeeId]) : null;
+  if (note) console.log(note);
 } finally {
   await database.close();
 }

@@ -3,7 +3,9 @@
  *
  * Imports meetings into a committee (the only one, or the one of `--team`), idempotently: re-importing the
  * same file changes nothing. Every row is checked first; if any is bad, all problems are listed, nothing is
- * imported and the exit code is 1. Uses DATABASE_URL, or the embedded database in DATA_DIR.
+ * imported and the exit code is 1. Uses DATABASE_URL, or the embedded database in DATA_DIR. After an import
+ * that changed something, running Concord processes are told through Redis (REDIS_URL, REDIS_PREFIX), so
+ * `meetings` shows the new meetings at once.
  */
 import { parseArgs } from 'node:util';
 import { loadConfigForTools } from './tool-config.ts';
@@ -12,6 +14,7 @@ import { applyPendingMigrations } from '../db/migrate.ts';
 import { UserError, UserFacingStartupError } from '../errors.ts';
 import { ImportRowsError } from '../calendar/meeting-import.ts';
 import { IMPORT_USAGE, runImport, summaryLine } from './import-run.ts';
+import { announceCommitteeChanges } from './announce-change.ts';
 
 /** A file with thousands of bad rows lists the first ones, then how many more. */
 const MAX_PROBLEMS_SHOWN = 50;
@@ -31,6 +34,8 @@ async function main(): Promise<number> {
     await applyPendingMigrations(database);
     const { committee, summary } = await runImport(database.prisma, { file: positionals[0]!, team: values.team, enterprise: values.enterprise });
     console.log(`${committee.name}: ${summaryLine(summary)}.`);
+    const note = summary.added + summary.updated > 0 ? await announceCommitteeChanges(config, [committee.id]) : null;
+    if (note) console.log(note);
     return 0;
   } catch (err) {
     if (err instanceof ImportRowsError) {
