@@ -155,15 +155,31 @@ export async function objectToRecord(scope: Scope, number: number, reason: strin
   return result.record;
 }
 
-/** The chair resolves every open objection to R-n; the silence period runs on to its deadline. */
+/**
+ * The chair resolves every open objection to R-n. A circulated record then gets a new silence period, counted
+ * from now in the committee's zone: its deadline on the reminder engine moves, and the channel is told.
+ */
 export async function resolveRecordObjections(scope: Scope, number: number, env: RecordEnv): Promise<{ record: SummaryRecord; resolved: number }> {
   const result = await committeeWrite(scope, 'record.resolve', async (tx, { committee, actor }) => {
-    const record = await requireRecord(tx, committee.id, number);
+    const before = await requireRecord(tx, committee.id, number);
     const id = shortRecordId(number);
-    refuseIfAdopted(record);
-    const { count } = await resolveObjections(tx, record.id, actor.userId, env.now);
+    refuseIfAdopted(before);
+    const { count } = await resolveObjections(tx, before.id, actor.userId, env.now);
     if (count === 0) throw new UserError(`${id} has no unresolved objection.`);
-    await recordAudit(tx, { committeeId: committee.id, actorId: actor.userId, action: 'record.resolve', subject: id, after: { resolved: count } });
+    let record = before;
+    if (before.status === 'circulated') {
+      const deadline = silenceDeadline(env.now, committee.timeZone);
+      record = await updateRecord(tx, before.id, { silenceEndsAt: deadline });
+      await planSilence(tx, committee, before.id, deadline);
+    }
+    await recordAudit(tx, {
+      committeeId: committee.id,
+      actorId: actor.userId,
+      action: 'record.resolve',
+      subject: id,
+      before: { silenceEndsAt: before.silenceEndsAt },
+      after: { resolved: count, silenceEndsAt: record.silenceEndsAt },
+    });
     const title = await currentTitle(tx, record);
     const ids = await notify(tx, committee, env, { type: 'record.resolved', number, title, actorId: actor.userId, deadline: record.silenceEndsAt, zone: committee.timeZone });
     return { record, resolved: count, ids };

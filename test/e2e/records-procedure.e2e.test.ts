@@ -4,12 +4,14 @@
  * secretariat) with the click's trigger_id, refuses others naming who may, and answers a click for a
  * cancelled meeting. The open follow-ups of earlier meetings marked "closed" in the form are closed when
  * the record is adopted (parts done, noted "Closed by R-n", reminders cancelled, audited, in the annex);
- * "carried over" ones stay open and are listed in the annex.
+ * "carried over" ones stay open and are listed in the annex. When the chair resolves the objection to a
+ * circulated record, a new silence period starts from the resolution (the old deadline passes without
+ * adoption, the new one adopts it), and the channel, `record show` and `reminders` give the new deadline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { concord } from '../support/commands.ts';
-import { enterRecord, openRecordModal, recordView, setUpIocc, submitRecordForm } from '../support/records-steps.ts';
+import { moveClock, openRecordModal, recordView, setUpIocc, submitRecordForm } from '../support/records-steps.ts';
 import { validateMessage } from '../../src/sandbox/index.ts';
 import { RECORD_ACTIONS, RECORD_MODAL } from '../../src/slack/ids.ts';
 
@@ -139,5 +141,63 @@ describe('open follow-ups of earlier meetings, carried over or closed in the for
     const md = file.bytes!.toString('utf8');
     expect(md).toContain('| F-1 | Submit the GFC outcomes to UNEA | UNEP, WHO | UNEP: open; WHO: open | 20 Jan 2027 | Carried over |');
     expect(md).toContain('| F-2 | Update the mercury group terms of reference | UNITAR | UNITAR: done | 12 Jan 2027 | Closed |');
+  });
+});
+
+describe('the silence period after a resolved objection', () => {
+  it('starts again from the resolution: not adopted at the old deadline, adopted at the new one', async () => {
+    const chair = t.iomc.chair;
+    const who = t.iomc.focalPoints.WHO;
+    expect((await concord(t, t.iomc.secretariat, 'assign WHO "Share the mercury inventory" due 2027-02-01 meeting:M-3')).text).toMatch(/✅ [\s\S]*F-3/);
+    expect(await pendingReminders(3)).toBeGreaterThan(0);
+    const f3 = await t.db.followUp.findFirstOrThrow({ where: { number: 3 } });
+
+    // Circulated Tue 1 Dec 2026 11:00 in Zurich: silence until Tue 8 Dec 11:00 (10:00Z). F-3 marked closed.
+    await openRecordModal(t, chair);
+    await submitRecordForm(t, chair, {
+      [f.meetingNumber.blockId]: '62nd',
+      [RECORD_MODAL.matterBlock('specific', 1)]: 'The **mercury inventory** was shared with the committee.',
+      [`${RECORD_MODAL.carryPrefix}${f3.id}`]: 'closed',
+      [f.mode.blockId]: 'circulate',
+    });
+    await announced(/R-3.*circulated/);
+    const silence = async () => (await t.db.summaryRecord.findFirstOrThrow({ where: { number: 3 } })).silenceEndsAt!.toISOString();
+    expect(await silence()).toBe('2026-12-08T10:00:00.000Z');
+
+    // WHO objects on Thu 3 Dec; the chair resolves it on Fri 4 Dec 10:30 in Zurich.
+    await moveClock(t, { set: '2026-12-03T13:00:00Z' });
+    expect((await concord(t, who, 'record object R-3 "The WHO paragraph on the inventory is missing."')).text).toMatch(/objection to \*R-3\* is recorded/);
+    await moveClock(t, { set: '2026-12-04T09:30:00Z' });
+    const resolved = await concord(t, chair, 'record resolve R-3');
+    expect(resolved.text).toMatch(/Resolved 1 objection to \*R-3\*\. A new silence period runs until .*Fri 11 Dec 2026, 10:30 CET/);
+
+    // Five working days from the resolution: Fri 11 Dec 10:30 in Zurich. Told in the channel, shown by record show and reminders.
+    expect(await silence()).toBe('2026-12-11T09:30:00.000Z');
+    const told = await announced(/Objections to R-3 resolved/);
+    expect(told.text).toContain('silence until Fri 11 Dec 2026, 10:30 CET');
+    expect(JSON.stringify(told.blocks)).toContain('A new silence period starts');
+    expect((await concord(t, who, 'record show R-3')).text).toMatch(/circulated, silence until .*Fri 11 Dec 2026, 10:30 CET/);
+    const record = await t.db.summaryRecord.findFirstOrThrow({ where: { number: 3 } });
+    const planned = await t.db.reminder.findMany({ where: { subjectKind: 'record', subjectId: record.id, status: 'pending' } });
+    expect(planned.map((r) => r.dueAt.toISOString())).toEqual(['2026-12-11T09:30:00.000Z']);
+    expect((await concord(t, chair, 'reminders')).text).toMatch(/R-3\* Summary record of the 62nd meeting — end of the silence period[\s\S]*Fri 11 Dec 2026, 10:30 CET/);
+    expect(await t.db.auditEvent.count({ where: { action: 'record.resolve', subject: 'R-3' } })).toBe(1);
+
+    // Past the old deadline: still circulated.
+    await moveClock(t, { set: '2026-12-08T10:01:00Z' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await t.db.summaryRecord.findFirstOrThrow({ where: { number: 3 } })).status).toBe('circulated');
+
+    // Past the new one: adopted by silence, and F-3 closed in the name of the chair who circulated it.
+    await moveClock(t, { set: '2026-12-11T09:31:00Z' });
+    await expect.poll(async () => (await t.db.summaryRecord.findFirstOrThrow({ where: { number: 3 } })).status, { timeout: 15_000 }).toBe('adopted');
+    const head = await announced(/^Summary record adopted: R-3/);
+    expect(JSON.stringify(head.blocks)).toContain('by the silence procedure');
+    const closed = await t.db.followUp.findFirstOrThrow({ where: { number: 3 }, include: { assignments: true } });
+    expect(closed.status).toBe('done');
+    expect(closed.assignments.map((a) => ({ note: a.note, doneBy: a.doneBy, doneAt: a.doneAt?.toISOString() }))).toEqual([
+      { note: 'Closed by R-3 (adopted by the silence procedure)', doneBy: chair, doneAt: '2026-12-11T09:31:00.000Z' },
+    ]);
+    expect(await pendingReminders(3)).toBe(0);
   });
 });

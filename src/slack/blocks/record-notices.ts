@@ -1,13 +1,13 @@
 /**
  * Pure builder: what record changes say in the committee channel — circulated (with the *Object* button),
- * an objection, objections resolved, and the adopted record itself (`record-post.ts`). Handed to the record
+ * an objection, objections resolved (with the new silence deadline), and the adopted record itself (`record-post.ts`). Handed to the record
  * services as their renderer.
  */
 import type { RenderedAnnouncement } from '../../meetings/announcements.ts';
 import type { RecordNotice } from '../../records/record-notices.ts';
 import { shortRecordId } from '../../records/record-rules.ts';
 import { RECORD_ACTIONS } from '../ids.ts';
-import { dateToken, escapeMrkdwn, plain, truncate, userMention } from '../text.ts';
+import { dateToken, escapeMrkdwn, formatInZone, plain, truncate, userMention } from '../text.ts';
 import { context, section } from './reply.ts';
 import { recordPost } from './record-post.ts';
 
@@ -38,8 +38,9 @@ export function recordNotices(commandName: string): (n: RecordNotice) => Rendere
           },
         ];
       case 'record.resolved': {
-        const until = n.deadline ? ` The silence period runs until ${dateToken(n.deadline, n.zone)}.` : '';
-        return [{ text: `Objections to ${shortRecordId(n.number)} resolved`, blocks: [section(`☑️ ${userMention(n.actorId)} resolved the objections to ${name(n)}.${until}`)] }];
+        const until = n.deadline ? ` A new silence period starts: unless a member objects by ${dateToken(n.deadline, n.zone)}, it is adopted.` : '';
+        const text = `Objections to ${shortRecordId(n.number)} resolved${n.deadline ? `; silence until ${formatInZone(n.deadline, n.zone)}` : ''}`;
+        return [{ text, blocks: [section(`☑️ ${userMention(n.actorId)} resolved the objections to ${name(n)}.${until}`)] }];
       }
       case 'record.adopted':
         return recordPost(n.document, n.actorId);

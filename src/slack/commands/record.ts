@@ -12,6 +12,7 @@ import { expectEnd, orThrow, parseShortId, takeText, takeWord } from './args.ts'
 import type { CommandContext, CommandDeps, CommandHandler } from './context.ts';
 import { followUpEnv } from './followup.ts';
 import { successReply } from '../blocks/reply.ts';
+import { dateToken } from '../text.ts';
 import { recordNotices } from '../blocks/record-notices.ts';
 import { recordListReply, recordShowReply, recordVersionsReply } from '../blocks/record-list.ts';
 import { openRecordModal } from '../views/record-open.ts';
@@ -66,8 +67,10 @@ const SUBCOMMANDS: Record<string, CommandHandler> = {
   resolve: async (ctx) => {
     const { number, rest } = recordId(ctx.args.slice(1));
     orThrow(expectEnd(rest));
-    const r = await resolveRecordObjections(await scopeOf(ctx), number, recordEnv(ctx.deps));
-    return successReply(`Resolved ${r.resolved} objection${r.resolved > 1 ? 's' : ''} to *${shortRecordId(number)}*.`);
+    const scope = await scopeOf(ctx);
+    const r = await resolveRecordObjections(scope, number, recordEnv(ctx.deps));
+    const silence = r.record.status === 'circulated' && r.record.silenceEndsAt ? ` A new silence period runs until ${dateToken(r.record.silenceEndsAt, scope.committee.timeZone)}.` : '';
+    return successReply(`Resolved ${r.resolved} objection${r.resolved > 1 ? 's' : ''} to *${shortRecordId(number)}*.${silence}`);
   },
   object: async (ctx) => {
     const { number, rest } = recordId(ctx.args.slice(1));
