@@ -26,17 +26,11 @@ import { BOT_TOKEN, SIGNING_SECRET } from '../test/support/app.ts';
 import { createTestDatabase } from '../test/support/postgres.ts';
 import { startPrivateRedis } from '../test/support/private-redis.ts';
 import globalSetup from '../test/support/global-setup.ts';
+import { channelOf, COMMITTEES, DUE_AT, DUE_DATE, FOCAL_PER_ORG, ORGS_PER_COMMITTEE, seed, seedDueReminders, TEAM, ZONE } from './reminder-seed.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const TEAM = 'T0REMIND';
-const ZONE = 'Europe/Zurich';
-const COMMITTEES = 50; // one channel each
-const ORGS_PER_COMMITTEE = 8;
-const FOCAL_PER_ORG = 5; // 50 × 8 × 5 = 2,000 people
 const FOLLOW_UPS_PER_ORG = 4; // × 5 focal points = 20 DMs per organization, 8,000 in all
 const MEETINGS_PER_COMMITTEE = 40; // 2,000 channel reminders
-const DUE_DATE = '2027-03-24'; // a Wednesday (no Monday digests); meetings start the next day
-const DUE_AT = deliveryInstant(DUE_DATE, ZONE); // 09:00 CET = 08:00 UTC: due-0 and meeting-1 alike
 const CAP_SECONDS = Number(process.env.REMINDER_BENCH_SECONDS ?? 600);
 const KILLS = 10;
 const LEASE_SECONDS = 5;
@@ -101,46 +95,12 @@ function rssMb(child: ChildProcess): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-/** Committees, channels, organizations, 2,000 focal points (sandbox users too) and the subjects. */
-async function seed(env: Env, opts: { followUpsPerOrg: number; meetingsPerCommittee: number; dueDate: string }) {
-  const { db, sandbox } = env;
-  const p = db.prisma;
-  const committees = Array.from({ length: COMMITTEES }, (_, c) => ({ id: crypto.randomUUID(), teamId: TEAM, enterpriseId: `E0R${c}`, name: `Committee ${c}`, channelId: `C0R${String(c).padStart(4, '0')}`, timeZone: ZONE }));
-  for (const c of committees) sandbox.addChannel({ id: c.channelId, teamId: TEAM, name: c.channelId.toLowerCase(), members: [sandbox.bot.userId] });
-  await p.committee.createMany({ data: committees });
-  const orgs = committees.flatMap((c) => Array.from({ length: ORGS_PER_COMMITTEE }, (_, o) => ({ id: crypto.randomUUID(), committeeId: c.id, code: `ORG${o}`, acronym: `ORG${o}`, name: `Organization ${o}`, timeZone: ZONE })));
-  await p.organization.createMany({ data: orgs });
-  const members = orgs.flatMap((o, oi) =>
-    Array.from({ length: FOCAL_PER_ORG }, (_, f) => ({ committeeId: o.committeeId, organizationId: o.id, slackUserId: `U0R${String(oi * FOCAL_PER_ORG + f).padStart(5, '0')}`, kind: 'focal' as const })),
-  );
-  for (const m of members) sandbox.addUser({ id: m.slackUserId, teamId: TEAM, name: m.slackUserId.toLowerCase(), tz: ZONE });
-  await p.member.createMany({ data: members });
-  const followUps = orgs.flatMap((o, oi) =>
-    Array.from({ length: opts.followUpsPerOrg }, (_, k) => ({ id: crypto.randomUUID(), committeeId: o.committeeId, number: (oi % ORGS_PER_COMMITTEE) * opts.followUpsPerOrg + k + 1, title: `Bench follow-up ${oi}-${k}`, dueDate: opts.dueDate, timeZone: ZONE, createdBy: 'U0BENCH', orgId: o.id })),
-  );
-  for (let i = 0; i < followUps.length; i += 5000) await p.followUp.createMany({ data: followUps.slice(i, i + 5000).map(({ orgId: _o, ...f }) => f) });
-  const parts = followUps.map((f) => ({ id: crypto.randomUUID(), committeeId: f.committeeId, followUpId: f.id, organizationId: f.orgId }));
-  for (let i = 0; i < parts.length; i += 5000) await p.followUpAssignment.createMany({ data: parts.slice(i, i + 5000) });
-  const meetingDate = new Date(Date.parse(`${opts.dueDate}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const meetings = committees.flatMap((c, ci) =>
-    Array.from({ length: opts.meetingsPerCommittee }, (_, k) => ({ id: crypto.randomUUID(), committeeId: c.id, number: k + 1, title: `Bench meeting ${ci}-${k}`, startDate: meetingDate, endDate: meetingDate, timeZone: ZONE, startsAt: new Date(`${meetingDate}T00:00:00Z`), createdBy: 'U0BENCH' })),
-  );
-  if (meetings.length) await p.meeting.createMany({ data: meetings });
-  return { committees, members, parts, meetings };
-}
-
 async function runDelivery(kills: number): Promise<void> {
   const env = await environment();
   const p = env.db.prisma;
-  const { members, parts, meetings } = await seed(env, { followUpsPerOrg: FOLLOW_UPS_PER_ORG, meetingsPerCommittee: MEETINGS_PER_COMMITTEE, dueDate: DUE_DATE });
-  const focalOf = new Map<string, string[]>();
-  for (const m of members) focalOf.set(m.organizationId, [...(focalOf.get(m.organizationId) ?? []), m.slackUserId]);
-  const reminders = [
-    ...parts.flatMap((part) => focalOf.get(part.organizationId)!.map((userId) => ({ committeeId: part.committeeId, subjectKind: 'followup', subjectId: part.id, rule: 'due-0', recipient: userId, recipientKind: 'user', zone: ZONE, dueAt: DUE_AT }))),
-    ...meetings.map((m, i) => ({ committeeId: m.committeeId, subjectKind: 'meeting', subjectId: m.id, rule: 'meeting-1', recipient: `C0R${String(Math.floor(i / MEETINGS_PER_COMMITTEE)).padStart(4, '0')}`, recipientKind: 'channel', zone: ZONE, dueAt: DUE_AT })),
-  ];
-  for (let i = 0; i < reminders.length; i += 5000) await p.reminder.createMany({ data: reminders.slice(i, i + 5000) });
-  const total = reminders.length;
+  const seeded = await seed(env.db, env.sandbox, { followUpsPerOrg: FOLLOW_UPS_PER_ORG, meetingsPerCommittee: MEETINGS_PER_COMMITTEE, dueDate: DUE_DATE });
+  const { members, meetings } = seeded;
+  const total = await seedDueReminders(env.db, seeded, MEETINGS_PER_COMMITTEE);
   await writeTestClock(p, new Date(DUE_AT.getTime() - 3600_000));
 
   const label = kills ? `(b) … while the worker is SIGKILLed ${kills}× (lease ${LEASE_SECONDS} s)` : '(a) 10,000 reminders due at once';
@@ -185,7 +145,7 @@ async function runDelivery(kills: number): Promise<void> {
       if (posted.get(id) === 1) times.push(Number(m.ts) * 1000);
     }
   };
-  for (let c = 0; c < COMMITTEES; c++) scan(env.sandbox.messages(`C0R${String(c).padStart(4, '0')}`));
+  for (let c = 0; c < COMMITTEES; c++) scan(env.sandbox.messages(channelOf(c)));
   for (const m of members) scan(env.sandbox.directMessages(m.slackUserId));
   const delivered = posted.size;
   const duplicates = [...posted.values()].reduce((a, n) => a + n - 1, 0);
@@ -213,7 +173,7 @@ async function runPlanning(): Promise<void> {
   const perPart = 6 * FOCAL_PER_ORG;
   const followUpsPerOrg = Math.ceil(PLANNED / perPart / (COMMITTEES * ORGS_PER_COMMITTEE));
   const dueDate = '2027-06-30';
-  const { parts } = await seed(env, { followUpsPerOrg, meetingsPerCommittee: 0, dueDate });
+  const { parts } = await seed(env.db, env.sandbox, { followUpsPerOrg, meetingsPerCommittee: 0, dueDate });
   const now = new Date(deliveryInstant('2027-06-23', ZONE).getTime() - 3600_000); // an hour before the due-7 reminders
   await writeTestClock(p, now);
   console.log(`\n(c) ${parts.length} follow-up parts × ${perPart} reminders planned through the planner (replanSubject, one transaction per subject)`);

@@ -1,17 +1,24 @@
 /**
- * Sends what is due: claims each due reminder (pending → sending, so two workers never both take it),
- * checks its subject again (never for a done item, a cancelled or past meeting, a moved deadline), and
- * writes its message to the outbox in the same transaction — the outbox delivers it (per-channel order,
- * rate limits, crash recovery). Of several due reminders for one subject and recipient (missed while
- * Concord was down) only the latest is sent; the others are skipped with the reason.
+ * Sends what is due: claims due reminders (pending → sending, so two workers never both take one), checks
+ * each subject again (never for a done item, a cancelled or past meeting, a moved deadline), and writes the
+ * messages to the outbox in the same transaction — the outbox delivers them (per-channel order, rate
+ * limits, crash recovery). Of several due reminders for one subject and recipient (missed while Concord
+ * was down) only the latest is sent; the others are skipped with the reason.
+ *
+ * Follow-up, meeting and deadline reminders go a batch at a time: one transaction claims the batch in one
+ * statement, loads its subjects in a few queries and writes its outbox rows in one insert. A recipient whose
+ * outbox channel another transaction is writing to at that moment is left for a transaction of its own,
+ * which waits its turn (the sweep never waits while holding a batch). Digests and silence periods, which
+ * read and write more, take one transaction each.
  */
 import type { Db } from '../src/db/database.ts';
 import { inTransaction, type Tx } from '../src/db/transaction.ts';
 import type { Logger } from '../src/logger.ts';
-import { addDirectMessage, addOutbound } from '../src/outbox/outbox-repository.ts';
+import { addOutbound, addOutboundUnlessBusy } from '../src/outbox/outbox-repository.ts';
 import { planFor } from '../src/reminders/reminder-planner.ts';
-import { claimReminder, dueReminders, markReminderDone, reminderTopic, settleReminder, subjectState, type SubjectKind } from '../src/reminders/reminder-repository.ts';
-import { stillUseful } from '../src/reminders/reminder-rules.ts';
+import { claimDueBatch, claimReminder, dueReminders, markReminderDone, settleReminder, settleReminders, type ClaimedReminder, type Settlement } from '../src/reminders/reminder-repository.ts';
+import { reminderTopics, subjectKey, subjectStates, type ReminderTopic, type Subject, type SubjectKind, type SubjectState } from '../src/reminders/reminder-subjects.ts';
+import { stillUseful, type Planned } from '../src/reminders/reminder-rules.ts';
 import { reminderMessage } from '../src/slack/blocks/reminders.ts';
 import { DIGEST_KIND } from '../src/reminders/digest-repository.ts';
 import { sendDigest } from './send-digest.ts';
@@ -19,8 +26,6 @@ import { adoptBySilence, RECORD_KIND } from '../src/records/record-silence.ts';
 import { recordNotices } from '../src/slack/blocks/record-notices.ts';
 import { followUpNotices } from '../src/slack/blocks/followup-notices.ts';
 import { noDispatch } from '../src/outbox/announcer.ts';
-
-type Due = Awaited<ReturnType<typeof dueReminders>>[number];
 
 export interface SendRemindersDeps {
   db: Db;
@@ -30,24 +35,27 @@ export interface SendRemindersDeps {
   commandName?: string;
 }
 
+const BATCH = 500;
 const BATCHES = 20;
+const BATCHED_KINDS: SubjectKind[] = ['followup', 'meeting', 'deadline'];
+const ONE_BY_ONE_KINDS = [DIGEST_KIND, RECORD_KIND];
 
 /** Sends everything due at `now`; returns how many messages were queued. */
 export async function sendDueReminders(deps: SendRemindersDeps, now: Date): Promise<number> {
+  const commandName = deps.commandName ?? '/concord';
   let queued = 0;
   for (let batch = 0; batch < BATCHES; batch++) {
-    const due = await dueReminders(deps.db, now);
+    const { claimed, outboundIds, busy } = await inTransaction(deps.db, (tx) => sendBatch(tx, now));
+    for (const group of busy) outboundIds.push(...(await inTransaction(deps.db, (tx) => sendGroup(tx, group, now, commandName))));
+    queued += outboundIds.length;
+    await deps.dispatch(outboundIds);
+    if (claimed < BATCH) break;
+  }
+  for (let batch = 0; batch < BATCHES; batch++) {
+    const due = await dueReminders(deps.db, now, 200, ONE_BY_ONE_KINDS);
     if (!due.length) break;
-    const groups = new Map<string, Due[]>();
-    for (const r of due) {
-      const key = `${r.subjectKind}:${r.subjectId}:${r.recipient}`;
-      groups.set(key, [...(groups.get(key) ?? []), r]);
-    }
     const outboundIds: string[] = [];
-    for (const group of groups.values()) {
-      const id = await inTransaction(deps.db, (tx) => sendGroup(tx, group, now, deps.commandName ?? '/concord'));
-      if (id) outboundIds.push(...[id].flat());
-    }
+    for (const group of groupsOf(due)) outboundIds.push(...(await inTransaction(deps.db, (tx) => sendGroup(tx, group, now, commandName))));
     queued += outboundIds.length;
     await deps.dispatch(outboundIds);
   }
@@ -55,44 +63,113 @@ export async function sendDueReminders(deps: SendRemindersDeps, now: Date): Prom
   return queued;
 }
 
-/** One subject and recipient: send the latest due reminder, skip the rest. Returns the outbox row id. */
-async function sendGroup(tx: Tx, group: Due[], now: Date, commandName: string): Promise<string | string[] | undefined> {
-  const claimed: Due[] = [];
-  for (const r of group) if (await claimReminder(tx, r.id)) claimed.push(r);
-  if (!claimed.length) return undefined;
-  const latest = claimed.reduce((a, b) => (b.dueAt > a.dueAt ? b : a));
-  for (const r of claimed) if (r !== latest) await settleReminder(tx, r.id, { status: 'skipped', reason: `missed; a later reminder (${latest.rule}) was sent instead` });
+/** Reminders by subject and recipient, in the order first seen. */
+function groupsOf<T extends ClaimedReminder>(due: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const r of due) {
+    const key = `${r.subjectKind}:${r.subjectId}:${r.recipient}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.values()];
+}
 
-  if (latest.subjectKind === DIGEST_KIND) return sendDigest(tx, latest, now, commandName);
-  if (latest.subjectKind === RECORD_KIND) return endSilence(tx, latest, now, commandName);
-  const subject = { kind: latest.subjectKind as SubjectKind, id: latest.subjectId };
-  const state = await subjectState(tx, subject);
-  const planned = state && planFor(state).find((p) => p.rule === latest.rule && p.recipient === latest.recipient);
-  if (!state || !planned || planned.dueAt.getTime() !== latest.dueAt.getTime()) {
-    await settleReminder(tx, latest.id, { status: 'skipped', reason: 'no longer applies (its subject changed)' });
-    return undefined;
-  }
-  if (!stillUseful(latest.rule, state.date, latest.zone, now)) {
-    await settleReminder(tx, latest.id, { status: 'skipped', reason: 'too late to be useful' });
-    return undefined;
-  }
-  const topic = await reminderTopic(tx, subject);
-  if (!topic) {
-    await settleReminder(tx, latest.id, { status: 'skipped', reason: 'its subject was removed' });
-    return undefined;
-  }
-  const message = reminderMessage(latest.rule, topic);
+const latestOf = <T extends ClaimedReminder>(group: T[]): T => group.reduce((a, b) => (b.dueAt > a.dueAt ? b : a));
+const skippedFor = (latest: ClaimedReminder) => `missed; a later reminder (${latest.rule}) was sent instead`;
+const subjectOf = (r: ClaimedReminder): Subject => ({ kind: r.subjectKind as SubjectKind, id: r.subjectId });
+
+/** Why a reminder is not sent after all, or undefined when it is (checked against its subject as it is now). */
+function whyNot(r: ClaimedReminder, state: SubjectState | undefined, plan: Planned[] | undefined, topic: ReminderTopic | undefined, now: Date): string | undefined {
+  const planned = state && plan?.find((p) => p.rule === r.rule && p.recipient === r.recipient);
+  if (!state || !planned || planned.dueAt.getTime() !== r.dueAt.getTime()) return 'no longer applies (its subject changed)';
+  if (!stillUseful(r.rule, state.date, r.zone, now)) return 'too late to be useful';
+  if (!topic) return 'its subject was removed';
+  return undefined;
+}
+
+/** The outbox row of a reminder: a DM's channel is its recipient's user id (as `addDirectMessage` does), with the subject's fallback channel. */
+function outboxRow(r: ClaimedReminder, topic: ReminderTopic) {
+  const message = reminderMessage(r.rule, topic);
   const fallbackChannelId = 'fallbackChannelId' in topic ? (topic.fallbackChannelId ?? undefined) : undefined;
-  const outboundId =
-    latest.recipientKind === 'user'
-      ? await addDirectMessage(tx, { committeeId: latest.committeeId, userId: latest.recipient, ...message, fallbackChannelId })
-      : await addOutbound(tx, { committeeId: latest.committeeId, channelId: latest.recipient, ...message });
+  return r.recipientKind === 'user'
+    ? { committeeId: r.committeeId, channelId: r.recipient, recipientUserId: r.recipient, fallbackChannelId, ...message }
+    : { committeeId: r.committeeId, channelId: r.recipient, ...message };
+}
+
+/**
+ * One batch of follow-up, meeting and deadline reminders in one transaction. Groups whose outbox channel
+ * was busy are put back to pending and returned in `busy`, to be sent one by one.
+ */
+async function sendBatch(tx: Tx, now: Date): Promise<{ claimed: number; outboundIds: string[]; busy: ClaimedReminder[][] }> {
+  const claimed = await claimDueBatch(tx, now, BATCHED_KINDS, BATCH);
+  if (!claimed.length) return { claimed: 0, outboundIds: [], busy: [] };
+  const groups = groupsOf(claimed);
+  const subjects = [...new Map(groups.map((g) => [subjectKey(subjectOf(g[0]!)), subjectOf(g[0]!)])).values()];
+  const [states, topics] = await Promise.all([subjectStates(tx, subjects), reminderTopics(tx, subjects)]);
+  const plans = new Map<string, Planned[]>(); // a subject's plan, computed once for all its recipients
+
+  const settled: Settlement[] = [];
+  const sending: Array<{ group: ClaimedReminder[]; latest: ClaimedReminder; row: ReturnType<typeof outboxRow> }> = [];
+  for (const group of groups) {
+    const latest = latestOf(group);
+    const key = subjectKey(subjectOf(latest));
+    const state = states.get(key);
+    if (state && !plans.has(key)) plans.set(key, planFor(state));
+    const why = whyNot(latest, state, plans.get(key), topics.get(key), now);
+    if (why) {
+      settled.push(...group.map((r) => ({ id: r.id, status: 'skipped' as const, reason: r === latest ? why : skippedFor(latest) })));
+    } else {
+      sending.push({ group, latest, row: outboxRow(latest, topics.get(key)!) });
+    }
+  }
+  const ids = await addOutboundUnlessBusy(tx, sending.map((s) => s.row));
+  const busy: ClaimedReminder[][] = [];
+  sending.forEach(({ group, latest }, i) => {
+    const outboundId = ids[i];
+    if (!outboundId) {
+      busy.push(group);
+      settled.push(...group.map((r) => ({ id: r.id, status: 'pending' as const })));
+    } else {
+      settled.push(...group.map((r) => (r === latest ? { id: r.id, status: 'sending' as const, outboundId } : { id: r.id, status: 'skipped' as const, reason: skippedFor(latest) })));
+    }
+  });
+  await settleReminders(tx, settled);
+  return { claimed: claimed.length, outboundIds: ids.filter((id): id is string => Boolean(id)), busy };
+}
+
+/**
+ * A row for the outbox: a direct message's channel is its recipient (the order key, as in
+ * `addDirectMessage`), with the subject's fallback channel should Slack refuse the DM.
+ *//** One subject and recipient in a transaction of its own: send the latest due reminder, skip the rest. Returns the outbox row ids. */
+async function sendGroup(tx: Tx, group: ClaimedReminder[], now: Date, commandName: string): Promise<string[]> {
+  const claimed: ClaimedReminder[] = [];
+  for (const r of group) if (await claimReminder(tx, r.id)) claimed.push(r);
+  if (!claimed.length) return [];
+  const latest = latestOf(claimed);
+  for (const r of claimed) if (r !== latest) await settleReminder(tx, r.id, { status: 'skipped', reason: skippedFor(latest) });
+
+  if (latest.subjectKind === DIGEST_KIND) {
+    const id = await sendDigest(tx, latest, now, commandName);
+    return id ? [id] : [];
+  }
+  if (latest.subjectKind === RECORD_KIND) return endSilence(tx, latest, now, commandName);
+  const subject = subjectOf(latest);
+  const [states, topics] = await Promise.all([subjectStates(tx, [subject]), reminderTopics(tx, [subject])]);
+  const topic = topics.get(subjectKey(subject));
+  const state = states.get(subjectKey(subject));
+  const why = whyNot(latest, state, state && planFor(state), topic, now);
+  if (why) {
+    await settleReminder(tx, latest.id, { status: 'skipped', reason: why });
+    return [];
+  }
+  const outboundId = await addOutbound(tx, outboxRow(latest, topic!)); // waits for the channel's lock
   await settleReminder(tx, latest.id, { status: 'sending', outboundId });
-  return outboundId;
+  return [outboundId];
 }
 
 /** A record's silence period ended: adopt it (posted, follow-ups created) unless an objection stands. */
-async function endSilence(tx: Tx, due: Due, now: Date, commandName: string): Promise<string[]> {
+async function endSilence(tx: Tx, due: ClaimedReminder, now: Date, commandName: string): Promise<string[]> {
   const followUps = { now, dispatch: noDispatch, render: followUpNotices() };
   const outcome = await adoptBySilence(tx, due.subjectId, now, { now, dispatch: noDispatch, render: recordNotices(commandName), followUps });
   if (!outcome.adopted) {

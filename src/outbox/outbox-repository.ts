@@ -87,6 +87,29 @@ export async function addOutbound(db: DbClient, m: OutboundInput & { recipientUs
   return row.id;
 }
 
+/**
+ * Many rows in one statement, for a writer that must never wait for a channel (the reminder sweep, which
+ * holds a batch of claims): each channel's advisory lock is only tried. Rows of a channel whose lock another
+ * transaction holds are not written (undefined in the answer), so such a writer can never be part of a lock
+ * cycle; the rest keep the rule above (lock held to commit, `seq` in the given order). A direct message's
+ * channel is its recipient's user id, as in `addDirectMessage`.
+ */
+export async function addOutboundUnlessBusy(db: DbClient, rows: Array<OutboundInput & { recipientUserId?: string; fallbackChannelId?: string }>): Promise<Array<string | undefined>> {
+  if (!rows.length) return [];
+  const channels = [...new Set(rows.map((r) => r.channelId))];
+  const tried = await db.$queryRaw<Array<{ channel: string; locked: boolean }>>`
+    SELECT k AS channel, pg_try_advisory_xact_lock(hashtextextended('outbox:' || k, 0)) AS locked FROM unnest(${channels}::text[]) AS k`;
+  const locked = new Set(tried.filter((t) => t.locked).map((t) => t.channel));
+  const ids = rows.map((r) => (locked.has(r.channelId) ? crypto.randomUUID() : undefined));
+  const data = rows.flatMap((m, i) =>
+    ids[i]
+      ? [{ id: ids[i], committeeId: m.committeeId, channelId: m.channelId, text: m.text, blocks: m.blocks ? (m.blocks as object[]) : undefined, recipientUserId: m.recipientUserId, fallbackChannelId: m.fallbackChannelId }]
+      : [],
+  );
+  if (data.length) await db.outboundMessage.createMany({ data });
+  return ids;
+}
+
 /** A direct message to one person, in order with their other DMs (the user id is the order key). */
 export function addDirectMessage(db: DbClient, m: DirectMessageInput): Promise<string> {
   return addOutbound(db, { committeeId: m.committeeId, channelId: m.userId, recipientUserId: m.userId, fallbackChannelId: m.fallbackChannelId, text: m.text, blocks: m.blocks });

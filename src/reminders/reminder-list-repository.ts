@@ -1,6 +1,6 @@
 /** Reading what is planned: pending reminders of a committee (by subject or recipient), each with a label for its subject. */
 import type { DbClient } from '../db/transaction.ts';
-import type { SubjectKind } from './reminder-repository.ts';
+import type { SubjectKind } from './reminder-subjects.ts';
 import { DIGEST_KIND } from './digest-repository.ts';
 
 export type PlannedFilter =

@@ -3,7 +3,8 @@
  * (see `committees/committee-write.ts`) re-plans the follow-up parts, meetings and deadlines it touched.
  */
 import type { DbClient } from '../db/transaction.ts';
-import { applyPlan, subjectState, touchedSubjects, type Subject, type SubjectState } from './reminder-repository.ts';
+import { applyPlan, touchedSubjects } from './reminder-repository.ts';
+import { subjectState, type Subject, type SubjectState } from './reminder-subjects.ts';
 import { deadlinePlan, followUpPlan, meetingPlan, type Planned } from './reminder-rules.ts';
 import { planCommitteeDigests } from './digest-repository.ts';
 

@@ -1,71 +1,7 @@
 /** Reminder rows and the subject data their plans are computed from (repository reads only). */
 import type { DbClient } from '../db/transaction.ts';
-import { recipientZone, type DeadlineSubject, type FollowUpPart, type MeetingSubject, type Person, type Planned } from './reminder-rules.ts';
-
-export type SubjectKind = 'followup' | 'meeting' | 'deadline';
-
-export interface Subject {
-  kind: SubjectKind;
-  id: string;
-}
-
-async function organizationPeople(db: DbClient, organizationIds: string[], kinds: Array<'focal' | 'alternate'>, committeeZone: string) {
-  if (!organizationIds.length) return [];
-  const members = await db.member.findMany({
-    where: { organizationId: { in: organizationIds }, kind: { in: kinds } },
-    select: { slackUserId: true, kind: true, slackTz: true, organization: { select: { timeZone: true } } },
-    orderBy: { slackUserId: 'asc' },
-  });
-  return members.map((m) => ({ userId: m.slackUserId, kind: m.kind, zone: recipientZone(m.slackTz, m.organization?.timeZone, committeeZone) }));
-}
-
-export interface SubjectState {
-  committeeId: string;
-  plan: { kind: 'followup'; part: FollowUpPart } | { kind: 'meeting'; meeting: MeetingSubject } | { kind: 'deadline'; deadline: DeadlineSubject };
-  /** The subject's own date (due date, meeting start, deadline): "before" reminders stop being useful after it. */
-  date: string | null;
-}
-
-/** What a subject looks like now, for planning and for the check at send time; undefined if it is gone. */
-export async function subjectState(db: DbClient, s: Subject): Promise<SubjectState | undefined> {
-  if (s.kind === 'followup') {
-    const a = await db.followUpAssignment.findUnique({
-      where: { id: s.id },
-      select: { committeeId: true, status: true, snoozedUntil: true, organizationId: true, followUp: { select: { dueDate: true, status: true } }, committee: { select: { timeZone: true } } },
-    });
-    if (!a) return undefined;
-    const people = await organizationPeople(db, [a.organizationId], ['focal', 'alternate'], a.committee.timeZone);
-    const pick = (kind: string): Person[] => people.filter((p) => p.kind === kind).map(({ userId, zone }) => ({ userId, zone }));
-    return {
-      committeeId: a.committeeId,
-      date: a.followUp.dueDate,
-      plan: { kind: 'followup', part: { dueDate: a.followUp.dueDate, snoozedUntil: a.snoozedUntil, open: a.status === 'open' && a.followUp.status === 'open', focalPoints: pick('focal'), alternates: pick('alternate') } },
-    };
-  }
-  if (s.kind === 'meeting') {
-    const m = await db.meeting.findUnique({ where: { id: s.id }, select: { committeeId: true, startDate: true, status: true, committee: { select: { channelId: true, timeZone: true } } } });
-    if (!m) return undefined;
-    return {
-      committeeId: m.committeeId,
-      date: m.startDate,
-      plan: { kind: 'meeting', meeting: { startDate: m.startDate, scheduled: m.status === 'scheduled', channelId: m.committee.channelId, committeeZone: m.committee.timeZone } },
-    };
-  }
-  const d = await db.deadline.findUnique({
-    where: { id: s.id },
-    select: { committeeId: true, effectiveDue: true, status: true, organizations: { select: { organizationId: true } }, committee: { select: { channelId: true, timeZone: true } } },
-  });
-  if (!d) return undefined;
-  const people = await organizationPeople(db, d.organizations.map((o) => o.organizationId), ['focal'], d.committee.timeZone);
-  return {
-    committeeId: d.committeeId,
-    date: d.effectiveDue,
-    plan: {
-      kind: 'deadline',
-      deadline: { due: d.effectiveDue, active: d.status === 'active', people: people.map(({ userId, zone }) => ({ userId, zone })), channelId: d.committee.channelId, committeeZone: d.committee.timeZone },
-    },
-  };
-}
+import type { Planned } from './reminder-rules.ts';
+import type { Subject, SubjectKind } from './reminder-subjects.ts';
 
 /**
  * Makes the subject's pending reminders exactly `plan`: new ones added, moved ones re-timed, the rest
@@ -122,9 +58,52 @@ export async function touchedSubjects(db: DbClient, committeeId: string, since: 
   return [...out.values()];
 }
 
-/** Due now: pending reminders whose time has come, oldest first. */
-export function dueReminders(db: DbClient, now: Date, take = 200) {
-  return db.reminder.findMany({ where: { status: 'pending', dueAt: { lte: now } }, orderBy: { dueAt: 'asc' }, take });
+/** Due now: pending reminders (of these subject kinds) whose time has come, oldest first. */
+export function dueReminders(db: DbClient, now: Date, take = 200, kinds?: string[]) {
+  return db.reminder.findMany({ where: { status: 'pending', dueAt: { lte: now }, ...(kinds ? { subjectKind: { in: kinds } } : {}) }, orderBy: { dueAt: 'asc' }, take });
+}
+
+export interface ClaimedReminder {
+  id: string;
+  committeeId: string;
+  subjectKind: string;
+  subjectId: string;
+  rule: string;
+  recipient: string;
+  recipientKind: string;
+  zone: string;
+  dueAt: Date;
+}
+
+/**
+ * Claims up to `take` due reminders of these subject kinds in one statement (pending → sending), oldest
+ * first, passing over rows another worker is claiming at this moment (SKIP LOCKED): two workers never
+ * take the same reminder, and neither waits for the other. Call inside the transaction that settles them.
+ */
+export async function claimDueBatch(db: DbClient, now: Date, kinds: string[], take: number): Promise<ClaimedReminder[]> {
+  const claimed = await db.$queryRaw<ClaimedReminder[]>`
+    UPDATE "Reminder" SET status = 'sending', "updatedAt" = ${new Date()}
+    WHERE id IN (
+      SELECT id FROM "Reminder"
+      WHERE status = 'pending' AND "dueAt" <= ${now} AND "subjectKind" = ANY(${kinds}::text[])
+      ORDER BY "dueAt" LIMIT ${take}::int
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, "committeeId", "subjectKind", "subjectId", rule, recipient, "recipientKind", zone, "dueAt"`;
+  // RETURNING has no order: oldest first, as claimed.
+  return claimed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export type Settlement = { id: string; status: 'pending' | 'skipped' | 'sending'; reason?: string | null; outboundId?: string | null };
+
+/** Settles claimed reminders in one statement: skipped (with the reason), sending (with its outbox row), or back to pending. */
+export async function settleReminders(db: DbClient, settled: Settlement[]): Promise<void> {
+  if (!settled.length) return;
+  await db.$executeRaw`
+    UPDATE "Reminder" AS r
+    SET status = v.status::"ReminderStatus", reason = v.reason, "outboundId" = v.outbound, "updatedAt" = ${new Date()}
+    FROM unnest(${settled.map((x) => x.id)}::text[], ${settled.map((x) => x.status)}::text[], ${settled.map((x) => x.reason ?? null)}::text[], ${settled.map((x) => x.outboundId ?? null)}::text[])
+      AS v(id, status, reason, outbound)
+    WHERE r.id = v.id`;
 }
 
 /** Pending reminders due before `until`, for the timers in Redis. */
@@ -159,24 +138,4 @@ export function markRemindersFailed(db: DbClient, outboundId: string, reason: st
   return db.reminder.updateMany({ where: { outboundId, status: 'sending' }, data: { status: 'failed', reason } });
 }
 
-export type ReminderTopic =
-  | { kind: 'followup'; number: number; title: string; dueDate: string | null; organization: string; assignmentId: string; fallbackChannelId: string | null }
-  | { kind: 'meeting'; number: number; title: string; startDate: string; endDate: string; venue: string }
-  | { kind: 'deadline'; number: number; title: string; due: string; fallbackChannelId: string | null };
-
-/** What a reminder message says about its subject. */
-export async function reminderTopic(db: DbClient, s: Subject): Promise<ReminderTopic | undefined> {
-  if (s.kind === 'followup') {
-    const a = await db.followUpAssignment.findUnique({
-      where: { id: s.id },
-      select: { id: true, followUp: { select: { number: true, title: true, dueDate: true } }, organization: { select: { code: true, channelId: true } }, committee: { select: { channelId: true } } },
-    });
-    return a ? { kind: 'followup', ...a.followUp, organization: a.organization.code, assignmentId: a.id, fallbackChannelId: a.organization.channelId ?? a.committee.channelId } : undefined;
-  }
-  if (s.kind === 'meeting') {
-    const m = await db.meeting.findUnique({ where: { id: s.id }, select: { number: true, title: true, startDate: true, endDate: true, venue: true } });
-    return m ? { kind: 'meeting', ...m } : undefined;
-  }
-  const d = await db.deadline.findUnique({ where: { id: s.id }, select: { number: true, title: true, effectiveDue: true, committee: { select: { channelId: true } } } });
-  return d ? { kind: 'deadline', number: d.number, title: d.title, due: d.effectiveDue, fallbackChannelId: d.committee.channelId } : undefined;
-}
+export type { ReminderTopic } from './reminder-subjects.ts';

@@ -13,6 +13,24 @@ import { addDays, compareLocalDates, todayInZone, type LocalDate } from '../time
 import { addWorkingDays } from '../time/working-days.ts';
 import { deliveryInstant } from '../time/delivery.ts';
 
+const INSTANTS = new Map<string, Date>();
+const INSTANTS_KEPT = 20_000;
+
+/**
+ * `deliveryInstant` (09:00 in `zone` on the working day for `date`), remembered: a plan asks for the same
+ * day and zone for each of its recipients, and the sweep re-derives the plan of every subject it sends.
+ */
+function instantFor(date: LocalDate, zone: string, weekend: 'previous' | 'next' = 'previous'): Date {
+  const key = `${date}\u0000${zone}\u0000${weekend}`;
+  let at = INSTANTS.get(key);
+  if (!at) {
+    at = deliveryInstant(date, zone, undefined, { weekend });
+    if (INSTANTS.size >= INSTANTS_KEPT) INSTANTS.clear();
+    INSTANTS.set(key, at);
+  }
+  return new Date(at.getTime());
+}
+
 export interface Planned {
   rule: string;
   recipient: string;
@@ -50,14 +68,28 @@ export function followUpPlan(part: FollowUpPart): Planned[] {
   if (!part.open || !due) return [];
   const out: Planned[] = [];
   const toUsers = (rule: string, people: Person[], date: LocalDate, weekend: 'previous' | 'next') => {
-    for (const p of people) out.push({ rule, recipient: p.userId, recipientKind: 'user', zone: p.zone, dueAt: deliveryInstant(date, p.zone, undefined, { weekend }) });
+    for (const p of people) out.push({ rule, recipient: p.userId, recipientKind: 'user', zone: p.zone, dueAt: instantFor(date, p.zone, weekend) });
   };
-  for (const days of [7, 1, 0]) toUsers(`due-${days}`, part.focalPoints, addDays(due, -days), 'previous');
-  for (let k = 1; k <= OVERDUE_CHASES; k++) {
-    const date = addWorkingDays(due, OVERDUE_EVERY_WORKING_DAYS * k);
-    toUsers(`overdue-${k}`, k === 1 ? part.focalPoints : [...part.focalPoints, ...part.alternates], date, 'next');
-  }
+  const dates = followUpDates(due);
+  [7, 1, 0].forEach((days, i) => toUsers(`due-${days}`, part.focalPoints, dates.before[i]!, 'previous'));
+  dates.overdue.forEach((date, i) => toUsers(`overdue-${i + 1}`, i === 0 ? part.focalPoints : [...part.focalPoints, ...part.alternates], date, 'next'));
   return out;
+}
+
+const DATES = new Map<LocalDate, { before: LocalDate[]; overdue: LocalDate[] }>();
+
+/** The local dates of a follow-up's reminders (7, 1 and 0 days before; the overdue chases), remembered per due date. */
+function followUpDates(due: LocalDate): { before: LocalDate[]; overdue: LocalDate[] } {
+  let dates = DATES.get(due);
+  if (!dates) {
+    dates = {
+      before: [7, 1, 0].map((days) => addDays(due, -days)),
+      overdue: Array.from({ length: OVERDUE_CHASES }, (_, k) => addWorkingDays(due, OVERDUE_EVERY_WORKING_DAYS * (k + 1))),
+    };
+    if (DATES.size >= INSTANTS_KEPT) DATES.clear();
+    DATES.set(due, dates);
+  }
+  return dates;
 }
 
 export interface MeetingSubject {
@@ -74,7 +106,7 @@ export function meetingPlan(m: MeetingSubject): Planned[] {
     recipient: m.channelId!,
     recipientKind: 'channel' as const,
     zone: m.committeeZone,
-    dueAt: deliveryInstant(addDays(m.startDate, -days), m.committeeZone),
+    dueAt: instantFor(addDays(m.startDate, -days), m.committeeZone),
   }));
 }
 
@@ -92,8 +124,8 @@ export function deadlinePlan(d: DeadlineSubject): Planned[] {
   const out: Planned[] = [];
   for (const days of [14, 3, 0]) {
     const date = addDays(d.due, -days);
-    if (d.people.length) for (const p of d.people) out.push({ rule: `deadline-${days}`, recipient: p.userId, recipientKind: 'user', zone: p.zone, dueAt: deliveryInstant(date, p.zone) });
-    else if (d.channelId) out.push({ rule: `deadline-${days}`, recipient: d.channelId, recipientKind: 'channel', zone: d.committeeZone, dueAt: deliveryInstant(date, d.committeeZone) });
+    if (d.people.length) for (const p of d.people) out.push({ rule: `deadline-${days}`, recipient: p.userId, recipientKind: 'user', zone: p.zone, dueAt: instantFor(date, p.zone) });
+    else if (d.channelId) out.push({ rule: `deadline-${days}`, recipient: d.channelId, recipientKind: 'channel', zone: d.committeeZone, dueAt: instantFor(date, d.committeeZone) });
   }
   return out;
 }
