@@ -12,7 +12,7 @@ import { findVersion, updateRecord, type SummaryRecord } from './record-reposito
 import { createRecordFollowUps } from './record-followups.ts';
 import { closeMarkedFollowUps } from './record-carry-over.ts';
 import { recordDocument } from './record-document.ts';
-import { cancelSilence } from './record-silence-plan.ts';
+import { cancelSilence } from './record-silence-repository.ts';
 import { shortRecordId } from './record-rules.ts';
 import type { RecordEnv } from './record-notices.ts';
 

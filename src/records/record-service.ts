@@ -25,7 +25,7 @@ import {
   type SummaryRecord,
 } from './record-repository.ts';
 import { bodyText, recordTitle, shortRecordId, silenceDeadline, type RecordContent } from './record-rules.ts';
-import { cancelSilence, planSilence } from './record-silence-plan.ts';
+import { cancelSilence, planSilence } from './record-silence-repository.ts';
 import { adoptInside } from './record-adoption.ts';
 import type { RecordEnv, RecordNotice } from './record-notices.ts';
 

@@ -11,7 +11,7 @@ import { findRecordById, openObjections } from './record-repository.ts';
 import { adoptInside } from './record-adoption.ts';
 import type { RecordEnv } from './record-notices.ts';
 
-export { RECORD_KIND } from './record-silence-plan.ts';
+export { RECORD_KIND } from './record-silence-repository.ts';
 
 export type SilenceOutcome = { adopted: true; outboundIds: string[] } | { adopted: false; reason: string };
 

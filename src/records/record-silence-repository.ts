@@ -1,4 +1,4 @@
-/** The silence deadline of a circulated record as one `Reminder` row (subject kind `record`). */
+/** The silence deadline of a circulated record as one `Reminder` row, subject kind `record` (Prisma only here). */
 import type { DbClient } from '../db/transaction.ts';
 
 export const RECORD_KIND = 'record';
