@@ -22,7 +22,7 @@ import { reminderFailedNotice } from '../src/slack/blocks/reminders.ts';
 import { describeError, type Logger } from '../src/logger.ts';
 import { enqueueDeliveries } from './queue.ts';
 import { findPostedMessage, outboundMetadata } from './posted-message.ts';
-import { DM_REFUSED, forgetDm, resolveTarget, type Target } from './message-target.ts';
+import { conversationOf, DM_REFUSED, forgetDm, rememberDm, resolveTarget, type Target } from './message-target.ts';
 
 export const deliverPayload = z.object({ outboundId: z.uuid() });
 
@@ -80,13 +80,7 @@ type Outcome = { kind: 'sent' } | { kind: 'failed'; reason: string } | { kind: '
 
 async function send(deps: DeliverDeps, row: OutboundRow, job: Job): Promise<Outcome> {
   if (row.updateOfId) return edit(deps, row, row.updateOfId);
-  let target: Target;
-  try {
-    target = await resolveTarget(deps.client, row);
-  } catch (err) {
-    return failure(deps, row, err, false);
-  }
-  if (target.kind === 'refused') return failed(deps, row, target.reason);
+  const target = resolveTarget(row);
   if (row.outcomeUnknown && (await alreadyPosted(deps, row, row.postedChannelId ?? target.channel))) return { kind: 'sent' };
   try {
     return await post(deps, row, job, target);
@@ -114,6 +108,8 @@ async function post(deps: DeliverDeps, row: OutboundRow, job: Job, target: { cha
     unfurl_links: false,
     metadata: outboundMetadata(row.id),
   });
+  // A DM posted to the user id: Slack answers with the DM's D… id, recorded as where the message is.
+  if (row.recipientUserId && target.channel === row.recipientUserId && res.channel) rememberDm(deps.client, row.recipientUserId, String(res.channel));
   await markSent(deps.db, row.id, String(res.ts), String(res.channel ?? target.channel));
   await markRemindersDelivered(deps.db, row.id, String(res.channel ?? target.channel), String(res.ts));
   deps.logger.info({ outboundId: row.id, channel: res.channel, jobId: job.id }, 'message delivered');
@@ -139,15 +135,21 @@ async function edit(deps: DeliverDeps, row: OutboundRow, of: string): Promise<Ou
   }
 }
 
-async function alreadyPosted(deps: DeliverDeps, row: OutboundRow, channel: string): Promise<boolean> {
-  const found = await findPostedMessage(deps.client, { ...row, channelId: channel }).catch((err: unknown) => {
+async function alreadyPosted(deps: DeliverDeps, row: OutboundRow, channelOrUser: string): Promise<boolean> {
+  const search = async () => {
+    // A DM not yet answered for is searched in the bot's DM with the person (its D… id).
+    const channel = await conversationOf(deps.client, channelOrUser);
+    const ts = await findPostedMessage(deps.client, { ...row, channelId: channel });
+    return ts ? { channel, ts } : undefined;
+  };
+  const found = await search().catch((err: unknown) => {
     deps.logger.warn({ outboundId: row.id, ...describeError(err) }, 'could not search the channel for an earlier post; posting');
     return undefined;
   });
   if (!found) return false;
-  await markSent(deps.db, row.id, found, channel);
-  await markRemindersDelivered(deps.db, row.id, channel, found);
-  deps.logger.info({ outboundId: row.id, channel }, 'message had reached Slack before; recorded, not posted again');
+  await markSent(deps.db, row.id, found.ts, found.channel);
+  await markRemindersDelivered(deps.db, row.id, found.channel, found.ts);
+  deps.logger.info({ outboundId: row.id, channel: found.channel }, 'message had reached Slack before; recorded, not posted again');
   return true;
 }
 

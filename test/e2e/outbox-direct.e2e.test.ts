@@ -33,6 +33,10 @@ describe('direct messages through the outbox', () => {
     const row = await t.db.outboundMessage.findUniqueOrThrow({ where: { id } });
     expect(row.postedChannelId).toBe(t.sandbox.dmChannel(unep)!.id);
     expect(row.slackTs).toBe(dm!.ts);
+    // Posted with the user id as the channel (no conversations.open, Tier 3); Slack's D… answer was recorded.
+    expect(t.sandbox.calls('conversations.open')).toHaveLength(0);
+    expect(t.sandbox.calls('chat.postMessage').filter((c) => c.args.channel === unep)).toHaveLength(1);
+    expect(row.postedChannelId).toMatch(/^D/);
 
     const edit = await addMessageUpdate(t.db, { committeeId, of: id, text: '✅ F-1 done by UNEP', blocks: section('✅ *F-1* done by UNEP') });
     await t.running.worker!.reconcile();
@@ -61,7 +65,7 @@ describe('direct messages through the outbox', () => {
     await t.running.worker!.reconcile();
     await expect.poll(() => statusOf(id), { timeout: 10_000 }).toBe('failed');
     const row = await t.db.outboundMessage.findUniqueOrThrow({ where: { id } });
-    expect(row.lastError).toBe('invalid_user_combination');
+    expect(row.lastError).toBe('channel_not_found'); // chat.postMessage to the user id, refused
     expect(row.attempts).toBe(1);
   });
 });
