@@ -6,7 +6,7 @@ import { DIGEST_KIND } from './digest-repository.ts';
 export type PlannedFilter =
   | { kind: 'all' }
   | { kind: 'recipient'; userId: string }
-  | { kind: 'subjects'; subjectKind: SubjectKind; ids: string[] };
+  | { kind: 'subjects'; subjectKind: SubjectKind | 'record'; ids: string[] };
 
 export interface PlannedReminder {
   id: string;

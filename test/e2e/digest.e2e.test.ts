@@ -97,7 +97,7 @@ describe('/concord reminders', () => {
     expect((await concord(t, undp, 'reminders D-7')).text).toMatch(/⚠️ There is no D-7; the last deadline is D-1/);
     expect((await concord(t, undp, 'reminders M-0')).text).toMatch(/⚠️ Meeting ids start at M-1/);
     const typo = await concord(t, undp, 'reminders mien');
-    expect(typo.text).toMatch(/⚠️ "mien" is not F-n, M-n, D-n or mine/);
+    expect(typo.text).toMatch(/⚠️ "mien" is not F-n, M-n, D-n, R-n or mine/);
     expect(typo.text).toMatch(/Did you mean `reminders mine`\?/);
     expect((await concord(t, undp, 'reminders 2')).text).toMatch(/⚠️ Say which 2 you mean[\s\S]*Did you mean `reminders F-2`/);
     expect((await concord(t, undp, 'reminders F-1 extra')).text).toMatch(/⚠️ Unexpected/);

@@ -181,6 +181,10 @@ describe('the silence period after a resolved objection', () => {
     const planned = await t.db.reminder.findMany({ where: { subjectKind: 'record', subjectId: record.id, status: 'pending' } });
     expect(planned.map((r) => r.dueAt.toISOString())).toEqual(['2026-12-11T09:30:00.000Z']);
     expect((await concord(t, chair, 'reminders')).text).toMatch(/R-3\* Summary record of the 62nd meeting — end of the silence period[\s\S]*Fri 11 Dec 2026, 10:30 CET/);
+    const forR3 = (await concord(t, who, 'reminders R-3')).text;
+    expect(forR3).toContain('Reminders planned for R-3');
+    expect(forR3).toMatch(/end of the silence period[\s\S]*Fri 11 Dec 2026, 10:30 CET/);
+    expect(forR3).not.toContain('Tue 8 Dec');
     expect(await t.db.auditEvent.count({ where: { action: 'record.resolve', subject: 'R-3' } })).toBe(1);
 
     // Past the old deadline: still circulated.
@@ -199,5 +203,7 @@ describe('the silence period after a resolved objection', () => {
       { note: 'Closed by R-3 (adopted by the silence procedure)', doneBy: chair, doneAt: '2026-12-11T09:31:00.000Z' },
     ]);
     expect(await pendingReminders(3)).toBe(0);
+    expect((await concord(t, who, 'reminders R-3')).text).toContain('Nothing is planned for R-3');
+    expect((await concord(t, who, 'reminders R-9')).text).toMatch(/⚠️[\s\S]*There is no R-9/);
   });
 });

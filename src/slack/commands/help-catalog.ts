@@ -103,9 +103,9 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
   {
     name: 'reminders',
     group: 'general',
-    args: '[F-n|M-n|D-n|mine]',
+    args: '[F-n|M-n|D-n|R-n|mine]',
     summary:
-      'List the reminders planned and not yet sent: to whom, and when — 09:00 in the recipient’s zone, and the same instant in yours. Without an argument, the committee’s next 20 (digests included); mine = the ones to you.',
+      'List the reminders planned and not yet sent: to whom, and when — 09:00 in the recipient’s zone, and the same instant in yours. Without an argument, the committee’s next 20 (digests included); mine = the ones to you; R-n = the end of a circulated record’s silence period.',
     who: ALL,
     examples: [
       { args: 'reminders F-3', result: 'F-3’s reminders: 7 days and 1 day before, on the due date, then the overdue chases, for each organization’s focal points' },
@@ -485,7 +485,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     group: 'record',
     args: '[M-n]',
     summary:
-      'Open the summary-record form (of meeting M-n): attendance, specific and general matters (add as many as needed), decisions, follow-ups (`CODE[,CODE]: action (due DATE)`), the open follow-ups of earlier meetings. Submit as a draft, circulate it (silence procedure: adopted after 5 working days unless a member objects) or adopt it now (chair). A closed form is kept as your draft. `record amend|adopt|resolve|object R-n` amend, adopt, resolve objections, object.',
+      'Open the summary-record form (of meeting M-n; *Post summary record* on a meeting’s announcement does the same): attendance, specific and general matters (add as many as needed), decisions, follow-ups (`CODE[,CODE]: action (due DATE)`), the open follow-ups of earlier meetings (carried over, or closed on adoption). Submit as a draft, circulate it (silence procedure: adopted after 5 working days unless a member objects; resolving the objections starts a new period) or adopt it now (chair). A closed form is kept as your draft. `record amend|adopt|resolve|object R-n` amend, adopt, resolve objections, object.',
     who: 'chair, secretariat',
     examples: [
       { args: 'record', result: 'opens the form (or your draft), e.g. for the 60th IOCC meeting (ILO, Geneva)' },

@@ -1,10 +1,12 @@
-/** `reminders [F-n|M-n|D-n|mine]`: what is planned (pending), to whom and when, in the recipient's zone and the viewer's. */
+/** `reminders [F-n|M-n|D-n|R-n|mine]`: what is planned (pending), to whom and when, in the recipient's zone and the viewer's. */
 import { resolveScope, type Scope } from '../../committees/scope.ts';
 import { findDeadline, lastDeadlineNumber } from '../../deadlines/deadline-repository.ts';
 import { shortDeadlineId } from '../../deadlines/deadline-rules.ts';
 import { UserError } from '../../errors.ts';
 import { requireFollowUp } from '../../followups/followup-lookup.ts';
 import { requireMeeting } from '../../meetings/meeting-lookup.ts';
+import { requireRecord } from '../../records/record-service.ts';
+import { RECORD_KIND } from '../../records/record-silence-repository.ts';
 import { plannedReminders, type PlannedFilter } from '../../reminders/reminder-list-repository.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
 import { reminderListReply } from '../blocks/reminder-list.ts';
@@ -16,17 +18,17 @@ const NEXT_DEFAULT = 20;
 /** For one subject or one person: enough for every part's and focal point's reminders. */
 const FOR_ONE_MAX = 40;
 
-type Target = { kind: 'all' } | { kind: 'mine' } | { kind: 'F' | 'M' | 'D'; number: number };
+type Target = { kind: 'all' } | { kind: 'mine' } | { kind: 'F' | 'M' | 'D' | 'R'; number: number };
 
 function readTarget(text: string | undefined): Target {
   if (text === undefined) return { kind: 'all' };
   const word = text.trim();
   if (/^mine$/i.test(word)) return { kind: 'mine' };
-  const letter = /^([fmd])[-\s]?\d/i.exec(word)?.[1]?.toUpperCase() as 'F' | 'M' | 'D' | undefined;
+  const letter = /^([fmdr])[-\s]?\d/i.exec(word)?.[1]?.toUpperCase() as 'F' | 'M' | 'D' | 'R' | undefined;
   if (letter) return { kind: letter, number: orThrow(parseShortId(word, letter)).value };
   if (/^\d+$/.test(word)) throw new UsageError(`Say which ${word} you mean: a follow-up, a meeting or a deadline.`, `reminders F-${word}`);
   const close = didYouMean(word, ['mine', 'all']);
-  throw new UsageError(`${JSON.stringify(word)} is not F-n, M-n, D-n or mine.`, close === 'mine' ? 'reminders mine' : close === 'all' ? 'reminders' : undefined);
+  throw new UsageError(`${JSON.stringify(word)} is not F-n, M-n, D-n, R-n or mine.`, close === 'mine' ? 'reminders mine' : close === 'all' ? 'reminders' : undefined);
 }
 
 async function deadlineId(scope: Scope, number: number): Promise<string> {
@@ -58,13 +60,18 @@ async function filterFor(scope: Scope, target: Target, userId: string): Promise<
       const id = shortDeadlineId(target.number);
       return { filter: { kind: 'subjects', subjectKind: 'deadline', ids: [await deadlineId(scope, target.number)] }, heading: `Reminders planned for ${id}`, empty: `No reminder is planned for ${id}: it is cancelled, or its reminders have gone out.` };
     }
+    case 'R': {
+      const r = await requireRecord(scope.db, committeeId, target.number);
+      const id = `R-${r.number}`;
+      return { filter: { kind: 'subjects', subjectKind: RECORD_KIND, ids: [r.id] }, heading: `Reminders planned for ${id}`, empty: `Nothing is planned for ${id}: only a circulated record has one, the end of its silence period.` };
+    }
   }
 }
 
 export const remindersCommand: CommandHandler = async (ctx) => {
   const [first, ...more] = ctx.args;
   orThrow(expectEnd(more));
-  const target = readTarget(first ? orThrow(takeWord([first], 'F-n, M-n, D-n or mine')).value : undefined);
+  const target = readTarget(first ? orThrow(takeWord([first], 'F-n, M-n, D-n, R-n or mine')).value : undefined);
   const scope = await resolveScope(ctx.deps.db, ctx.key, ctx.userId);
   const { filter, heading, empty } = await filterFor(scope, target, ctx.userId);
   const viewerZone = await ctx.deps.userZones.zoneOf(ctx.client, ctx.userId, scope.committee.timeZone);
