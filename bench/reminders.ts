@@ -9,7 +9,8 @@
  * The 50 committees share one workspace, so its limits apply to all of them (distinct enterprise ids only
  * satisfy the one-committee-per-workspace key). Rows are seeded with Prisma `createMany`; the worker (`ROLE=worker`, `TEST_CLOCK=on`) is its own process
  * on a private redis-server; "due at once" is one move of the test clock. Each delivery run stops after
- * REMINDER_BENCH_SECONDS (default 600) and reports what was reached.
+ * REMINDER_BENCH_SECONDS (default 600) and reports what was reached. `npx tsx bench/reminders.ts b` runs
+ * only (b) (any of a, b, c).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -116,6 +117,7 @@ async function runDelivery(kills: number): Promise<void> {
   const stopAt = t0 + CAP_SECONDS * 1000;
   const killEvery = (CAP_SECONDS * 1000 * 0.6) / Math.max(1, kills);
   let killed = 0;
+  const killTimes: number[] = [];
   let nextKill = t0 + killEvery;
   let lastSent = t0;
   while (Date.now() < stopAt) {
@@ -123,6 +125,7 @@ async function runDelivery(kills: number): Promise<void> {
     const sent = await p.reminder.count({ where: { ...OURS, status: 'sent' } });
     if (sent === total) break;
     if (killed < kills && Date.now() >= nextKill) {
+      killTimes.push(Date.now());
       await kill(worker);
       worker = startWorker(env, LEASE_SECONDS);
       killed++;
@@ -137,11 +140,13 @@ async function runDelivery(kills: number): Promise<void> {
   const wanted = new Set(rows.map((r) => r.outboundId).filter(Boolean) as string[]);
   const posted = new Map<string, number>();
   const times: number[] = [];
+  const postTimes = new Map<string, number[]>();
   const scan = (list: ReturnType<typeof env.sandbox.messages>) => {
     for (const m of list) {
       const id = (m.metadata?.event_payload as { outbound_id?: string } | undefined)?.outbound_id;
       if (!id || !wanted.has(id)) continue;
       posted.set(id, (posted.get(id) ?? 0) + 1);
+      postTimes.set(id, [...(postTimes.get(id) ?? []), Number(m.ts) * 1000]);
       if (posted.get(id) === 1) times.push(Number(m.ts) * 1000);
     }
   };
@@ -161,6 +166,16 @@ async function runDelivery(kills: number): Promise<void> {
   console.log(`delivered ${delivered}/${total} in ${seconds.toFixed(0)} s${delivered < total ? ` (cap reached; ${total - delivered} not yet sent)` : ''}; duplicates ${duplicates}; lost ${lost}; reminder rows ${JSON.stringify(byStatus)}${kills ? `; worker killed ${killed}×` : ''}`);
   console.log(`throughput ${(delivered / Math.max(window, 1)).toFixed(2)} msg/s over ${window.toFixed(0)} s; the workspace limit (chat.postMessage ${perMinute}/min, a minute's burst, then ${perMinute / 60}/s) allows ${possible.toFixed(0)} in that time → ${((100 * delivered) / possible).toFixed(1)} %`);
   console.log(`lag (posted − due, due = the clock move): p50 ${pct(lags, 50).toFixed(1)} s, p99 ${pct(lags, 99).toFixed(1)} s, max ${(lags.at(-1) ?? NaN).toFixed(1)} s; conversations.open calls ${env.sandbox.calls('conversations.open').length} (${env.sandbox.calls('conversations.open').filter((c) => c.status === 429).length} refused 429)`);
+  // Each duplicate: the row's attempts, and the kill between its posts (a post that reached Slack
+  // but was not recorded before the kill, whose row the restarted worker then found unsettled).
+  for (const [id, n] of posted) {
+    if (n < 2) continue;
+    const row = await p.outboundMessage.findUnique({ where: { id }, select: { attempts: true, outcomeUnknown: true, status: true } });
+    const [first, second] = postTimes.get(id)!.sort((a, b) => a - b);
+    const between = killTimes.filter((k) => k >= first! - 1000 && k <= second!);
+    console.log(`duplicate ${id}: posted ${n}×, ${((second! - first!) / 1000).toFixed(1)} s apart; row attempts ${row?.attempts}, status ${row?.status}; kills between the posts: ${between.map((k) => `${((k - t0) / 1000).toFixed(1)} s`).join(', ') || 'none'}`);
+  }
+  console.log(`chat.postMessage calls ${env.sandbox.calls('chat.postMessage').length} (${env.sandbox.calls('chat.postMessage').filter((c) => c.status === 429).length} refused 429)${kills ? `; kills at ${killTimes.map((k) => ((k - t0) / 1000).toFixed(0)).join(', ')} s` : ''}`);
   await queue.close();
   producer.disconnect();
   await env.close();
@@ -202,11 +217,14 @@ async function runPlanning(): Promise<void> {
   await env.close();
 }
 
+// `npx tsx bench/reminders.ts [a|b|c…]` runs some of them (default all); each uses its own sandbox,
+// database and redis-server, so two processes may run (a) and (b) side by side.
+const which = process.argv[2] ?? 'abc';
 const teardown = await globalSetup();
 try {
-  await runDelivery(0);
-  await runDelivery(KILLS);
-  await runPlanning();
+  if (which.includes('a')) await runDelivery(0);
+  if (which.includes('b')) await runDelivery(KILLS);
+  if (which.includes('c')) await runPlanning();
 } finally {
   await teardown();
 }
