@@ -1,6 +1,7 @@
 /**
- * The baseline for `bench/followups.ts`: a bare Bolt app with its default HTTP receiver that acks
- * `/concord` with a constant and ignores `app_home_opened`. Same signing secret as Concord.
+ * The baseline of `bench/side-by-side.ts` and `bench/followups.ts`: a bare Bolt app as its documentation
+ * writes one — Bolt's defaults (HTTP receiver, conversation store, ignoreSelf) — that acks `/concord` with
+ * a constant and ignores `app_home_opened`. Same signing secret as Concord.
  * Env: PORT, SLACK_SIGNING_SECRET, SLACK_COMMAND (default /concord).
  */
 import { App, LogLevel } from '@slack/bolt';

@@ -1,181 +1,80 @@
 /**
  * `npm run bench` (part), issue 14: Concord and a bare Bolt app (`bench/bare-bolt.ts`, acks a constant) under
  * the same load in the same run — 50 concurrent clients sending signed `help`, `org list`, `meetings all`
- * (35 meetings, through the import), `followups overdue` (10,000 follow-ups, seeded as `bench/followups.ts`
- * does) and `app_home_opened` — on the embedded database (no DATABASE_URL, DATA_DIR in a temp folder) and
- * on PostgreSQL. Per scenario: throughput and ack p50/p99 of both, Concord's CPU per request
+ * (35 meetings, through the import), `followups overdue` (10,000 follow-ups, `bench/bench-data.ts`) and
+ * `app_home_opened` — on the embedded database (no DATABASE_URL, DATA_DIR in a temp folder) and on
+ * PostgreSQL. Per scenario: throughput and ack p50/p99 of both, Concord's CPU per request
  * (/proc/<pid>/stat utime+stime), and on PostgreSQL the server's CPU per request (the backends serving
  * Concord's database, from /proc) and SQL statements per command (pg_stat_database.xact_commit: every
- * statement of a read runs in autocommit, so each is one transaction). Prints, asserts nothing.
+ * statement of a read runs in autocommit, so each is one transaction); for the Home, how many
+ * `views.publish` calls Concord made. Ends with a markdown table to paste into bench/README.md.
+ * Prints, asserts nothing.
+ *
+ * `npx tsx bench/side-by-side.ts [PER_CLIENT] [ROUNDS]`: ROUNDS (default 1) repeats each measured pair,
+ * alternating which app goes first, and reports the median round by Concord's throughput.
  */
-import { randomUUID } from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { BOT_TOKEN, SIGNING_SECRET } from '../test/support/app.ts';
 import { createTestDatabase } from '../test/support/postgres.ts';
 import globalSetup from '../test/support/global-setup.ts';
 import { loadIomcWorkspace, startSandbox } from '../src/sandbox/index.ts';
-import { signRequest } from '../src/sandbox/driver/sign.ts';
-import { openEmbedded, openPostgres, type Database } from '../src/db/database.ts';
+import { openEmbedded, openPostgres } from '../src/db/database.ts';
 import { runImport } from '../src/cli/import-run.ts';
-import { todayInZone } from '../src/time/local-date.ts';
+import { CLIENTS, concordReady, cpuOf, freePort, load, sleep, startBareBolt, startConcord, stop, type MakeRequest, type Result } from './harness.ts';
+import { requests, seedFollowUps, setUpCommittee } from './bench-data.ts';
 
-const FOLLOWUPS = 10_000;
-const CLIENTS = 50;
 const PER_CLIENT = Number(process.argv[2] ?? 40);
-const ORGS = ['FAO', 'ILO', 'UNDP', 'UNEP', 'UNIDO', 'UNITAR', 'WHO', 'WB', 'OECD'];
-const TICKS = 100; // clock ticks per second (/proc/<pid>/stat)
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const p = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(p));
-    });
-  });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitUntil(ok: () => Promise<boolean>): Promise<void> {
-  while (!(await ok().catch(() => false))) await sleep(50);
-}
-const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-/** CPU seconds (user + system) a process has used so far. */
-function cpuOf(pid: number): number {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) / TICKS;
-  } catch {
-    return 0;
-  }
-}
-
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-  failures: number;
-}
-
-/** 50 clients, each sending PER_CLIENT requests one after another; every body is unique (no replay refusals). */
-async function load(url: string, make: (i: number) => { body: string; contentType: string }): Promise<Result> {
-  const latencies: number[] = [];
-  let failures = 0;
-  let n = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      for (let k = 0; k < PER_CLIENT; k++) {
-        const { body, contentType } = make(n++);
-        const ts = Math.floor(Date.now() / 1000);
-        const t0 = performance.now();
-        const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signRequest(SIGNING_SECRET, ts, body) } });
-        await res.text();
-        latencies.push(performance.now() - t0);
-        if (res.status !== 200) failures++;
-      }
-    }),
-  );
-  const s = latencies.sort((a, b) => a - b);
-  return { rps: s.length / ((performance.now() - started) / 1000), p50: pct(s, 50), p99: pct(s, 99), failures };
-}
+const ROUNDS = Math.max(1, Number(process.argv[3] ?? 1));
+const load1 = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 const teardown = await globalSetup();
 const sandbox = await startSandbox({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, rateLimits: false });
 const iomc = loadIomcWorkspace(sandbox);
-const ws = sandbox.workspaces().find((w) => w.id === 'T0IOMC')!;
-const users = [iomc.chair, iomc.secretariat, ...ORGS.map((c) => iomc.focalPoints[c as keyof typeof iomc.focalPoints])];
-const command = (text: string) => (i: number) => ({
-  contentType: 'application/x-www-form-urlencoded',
-  body: new URLSearchParams({
-    token: 'verification-token', team_id: ws.id, team_domain: ws.domain, channel_id: iomc.channelId, channel_name: 'iocc',
-    user_id: users[i % users.length]!, user_name: 'bench', command: '/concord', text, api_app_id: 'A0CONCORD', is_enterprise_install: 'false',
-    response_url: sandbox.mintResponseUrl({ teamId: ws.id, userId: users[i % users.length]!, channelId: iomc.channelId, source: 'command' }),
-    trigger_id: `${i}.${randomUUID()}`,
-  }).toString(),
-});
-const home = (i: number) => ({
-  contentType: 'application/json',
-  body: JSON.stringify({
-    token: 'verification-token', team_id: ws.id, api_app_id: 'A0CONCORD', type: 'event_callback', event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`, event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'app_home_opened', user: users[i % users.length]!, channel: 'D0BENCH', tab: 'home', event_ts: `${Date.now() / 1000}` },
-    authorizations: [{ enterprise_id: null, team_id: ws.id, user_id: 'U0CONCORD', is_bot: true, is_enterprise_install: false }],
-  }),
-});
-const SCENARIOS: [string, (i: number) => { body: string; contentType: string }][] = [
+const { command, home } = requests(sandbox, iomc);
+const SCENARIOS: [string, MakeRequest][] = [
   ['help', command('help')],
   ['org list', command('org list')],
   ['meetings all (35)', command('meetings all')],
   ['followups overdue (10k)', command('followups overdue')],
   ['app_home_opened', home],
 ];
+const bolt = await startBareBolt();
 
-/** The follow-ups as `bench/followups.ts` seeds them, the meetings through the import. */
-async function seed(db: Database): Promise<void> {
-  await runImport(db.prisma, { file: 'prisma/seed-data/meetings.json' });
-  const committeeId = (await db.prisma.committee.findFirstOrThrow()).id;
-  const today = todayInZone(new Date(), 'Europe/Zurich');
-  await db.prisma.$executeRaw`
-    INSERT INTO "FollowUp" (id, "committeeId", number, title, "dueDate", "timeZone", status, "createdBy", "createdAt", "updatedAt")
-    SELECT gen_random_uuid()::text, ${committeeId}, i, 'Bench action ' || i,
-           CASE WHEN i % 3 = 0 THEN to_char(${today}::date - (1 + i % 60), 'YYYY-MM-DD') ELSE to_char(${today}::date + (1 + i % 120), 'YYYY-MM-DD') END,
-           'Europe/Zurich', (CASE WHEN i % 10 = 9 THEN 'done' ELSE 'open' END)::"FollowUpStatus", ${iomc.chair}, now(), now()
-    FROM generate_series(1, ${FOLLOWUPS}) AS i`;
-  await db.prisma.$executeRaw`
-    INSERT INTO "FollowUpAssignment" (id, "committeeId", "followUpId", "organizationId", status, "snoozedUntil", "snoozeCount", "createdAt", "updatedAt")
-    SELECT gen_random_uuid()::text, f."committeeId", f.id, o.id, f.status,
-           CASE WHEN (f.number + o.rn) % 7 = 0 THEN to_char(${today}::date + 14, 'YYYY-MM-DD') END,
-           CASE WHEN (f.number + o.rn) % 7 = 0 THEN 1 ELSE 0 END, now(), now()
-    FROM "FollowUp" f
-    JOIN (SELECT id, (row_number() OVER (ORDER BY code))::int - 1 AS rn FROM "Organization" WHERE "committeeId" = ${committeeId}) o
-      ON o.rn IN (f.number % 9, (f.number * 7 + 3) % 9, CASE WHEN f.number % 2 = 0 THEN (f.number + 4) % 9 END)
-    WHERE f."committeeId" = ${committeeId}`;
-  await db.prisma.$executeRawUnsafe('VACUUM ANALYZE');
+interface Row {
+  kind: 'embedded' | 'postgres';
+  label: string;
+  c: Result;
+  b: Result;
+  cpu: number;
+  boltCpu: number;
+  pgCpu?: number;
+  sql?: number;
+  published?: number;
 }
-
-function startConcord(env: Record<string, string>, port: number): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH, ROLE: 'web', LOG_LEVEL: 'silent', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: sandbox.apiUrl, PORT: String(port), REDIS_PREFIX: `concord-bench-${port}`, ...env },
-    stdio: 'inherit',
-  });
-}
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => child.on('exit', r));
-}
-
-const boltPort = await freePort();
-const bolt = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-bolt.ts'], { env: { PATH: process.env.PATH, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(boltPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
-const boltUrl = `http://127.0.0.1:${boltPort}/slack/events`;
-await waitUntil(async () => (await fetch(boltUrl, { method: 'POST' })).status > 0);
-
-console.log(`\nSide by side with a bare Bolt app — ${new Date().toISOString()}, Node ${process.version}, ${CLIENTS} clients × ${PER_CLIENT} requests, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const rows: Row[] = [];
+const started = new Date();
+const loadAtStart = load1();
+console.log(`\nSide by side with a bare Bolt app — ${started.toISOString()}, Node ${process.version}, ${CLIENTS} clients × ${PER_CLIENT} requests, ${ROUNDS} round(s), load average at start ${loadAtStart}`);
 for (const kind of ['embedded', 'postgres'] as const) {
   const dir = mkdtempSync(path.join(tmpdir(), 'concord-side-'));
   const pg = kind === 'postgres' ? await createTestDatabase() : undefined;
   const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : { DATA_DIR: dir };
-  const open = () => (pg ? openPostgres(pg.url) : openEmbedded(dir));
   // The committee through commands, then (Concord stopped: the embedded database has one owner) the data.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/slack/events`;
-  let concord = startConcord(env, port);
-  await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok);
   sandbox.setAppUrl(url);
-  const say = (userId: string, text: string) => sandbox.driver.slashCommand({ userId, channelId: iomc.channelId, text });
-  await say(iomc.secretariat, 'setup "IOCC" tz:Europe/Zurich');
-  await say(iomc.secretariat, `role <@${iomc.chair}> chair`);
-  for (const code of ORGS) {
-    await say(iomc.secretariat, `org add ${code} "${code} full name"`);
-    await say(iomc.secretariat, `member add <@${iomc.focalPoints[code as keyof typeof iomc.focalPoints]}> ${code} as:focal`);
-  }
+  let concord = startConcord(env, port, sandbox.apiUrl);
+  await concordReady(port);
+  await setUpCommittee(sandbox, iomc);
   await stop(concord);
-  const db = await open();
-  await seed(db);
+  const db = pg ? await openPostgres(pg.url) : await openEmbedded(dir);
+  await runImport(db.prisma, { file: 'prisma/seed-data/meetings.json' });
+  await seedFollowUps(db, iomc.chair);
   if (kind === 'embedded') await db.close();
-  concord = startConcord(env, port);
-  await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok);
+  concord = startConcord(env, port, sandbox.apiUrl);
+  await concordReady(port);
   const dbName = pg ? new URL(pg.url).pathname.slice(1) : '';
   const backends = async () => (pg ? (await db.prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${dbName} AND pid <> pg_backend_pid()`).map((r) => r.pid) : []);
   const commits = async () => {
@@ -186,26 +85,43 @@ for (const kind of ['embedded', 'postgres'] as const) {
   };
 
   console.log(`\n${kind === 'embedded' ? 'Embedded database (PGlite in the Concord process)' : 'PostgreSQL'}`);
-  console.log(`${'scenario'.padEnd(24)} ${'Concord req/s  p50  p99'.padEnd(28)} ${'bare Bolt req/s  p50  p99'.padEnd(28)}  thr×   p99×   CPU ms/req${pg ? '  PG CPU ms/req  SQL/cmd' : ''}`);
+  console.log(`${'scenario'.padEnd(24)} ${'Concord req/s  p50  p99'.padEnd(28)} ${'bare Bolt req/s  p50  p99'.padEnd(28)}  thr×   p99×   CPU ms/req (Bolt)${pg ? '  PG CPU ms/req  SQL/cmd' : ''}`);
   for (const [label, make] of SCENARIOS) {
-    await load(url, make); // warm-up: JIT, pools, caches
-    await load(boltUrl, make);
-    const pids = await backends();
-    const pgBefore = new Map(pids.map((p) => [p, cpuOf(p)]));
-    const c0 = await commits();
-    const cpu0 = cpuOf(concord.pid!);
-    const c = await load(url, make);
-    const cpu = cpuOf(concord.pid!) - cpu0;
-    const pgCpu = (await backends()).reduce((s, p) => s + cpuOf(p) - (pgBefore.get(p) ?? 0), 0);
-    const statements = (await commits()) - c0;
-    const b = await load(boltUrl, make);
-    const n = CLIENTS * PER_CLIENT;
+    await load(url, make, PER_CLIENT); // warm-up: JIT, pools, caches
+    await load(bolt.url, make, PER_CLIENT);
+    const rounds: Row[] = [];
+    /** The bare app's run with its CPU per request. */
+    const boltRun = async () => {
+      const cpu0 = cpuOf(bolt.child.pid!);
+      const result = await load(bolt.url, make, PER_CLIENT);
+      return { result, cpu: cpuOf(bolt.child.pid!) - cpu0 };
+    };
+    for (let r = 0; r < ROUNDS; r++) {
+      // Which app runs first alternates, so neither always gets the machine right after the other's load.
+      let b = r % 2 === 1 ? await boltRun() : undefined;
+      const pids = await backends();
+      const pgBefore = new Map(pids.map((p) => [p, cpuOf(p)]));
+      const c0 = await commits();
+      const cpu0 = cpuOf(concord.pid!);
+      const published0 = sandbox.calls('views.publish').length;
+      const c = await load(url, make, PER_CLIENT);
+      const cpu = cpuOf(concord.pid!) - cpu0;
+      await sleep(300); // Homes still being published after their acks
+      const published = sandbox.calls('views.publish').length - published0;
+      const pgCpu = (await backends()).reduce((s, p) => s + cpuOf(p) - (pgBefore.get(p) ?? 0), 0);
+      const statements = (await commits()) - c0;
+      b ??= await boltRun();
+      const n = CLIENTS * PER_CLIENT;
+      rounds.push({ kind, label, c, b: b.result, cpu: (cpu * 1000) / n, boltCpu: (b.cpu * 1000) / n, ...(pg ? { pgCpu: (pgCpu * 1000) / n, sql: statements / n } : {}), ...(label === 'app_home_opened' ? { published } : {}) });
+    }
+    const row = rounds.sort((x, y) => x.c.rps - y.c.rps)[Math.floor(rounds.length / 2)]!;
+    rows.push(row);
     const f = (r: Result) => `${r.rps.toFixed(0).padStart(6)} ${r.p50.toFixed(1).padStart(6)} ${r.p99.toFixed(1).padStart(6)}${r.failures ? ` (${r.failures}!)` : ''}`;
-    const thr = c.rps / b.rps;
-    const p99 = c.p99 / b.p99;
+    const thr = row.c.rps / row.b.rps;
+    const p99 = row.c.p99 / row.b.p99;
     const miss = thr < 1 || p99 > 1.5 ? '  ← missed' : '';
     console.log(
-      `${label.padEnd(24)} ${f(c).padEnd(28)} ${f(b).padEnd(28)} ${thr.toFixed(2).padStart(5)} ${p99.toFixed(2).padStart(6)} ${((cpu * 1000) / n).toFixed(2).padStart(10)}${pg ? `${((pgCpu * 1000) / n).toFixed(2).padStart(15)} ${(statements / n).toFixed(2).padStart(8)}` : ''}${miss}`,
+      `${label.padEnd(24)} ${f(row.c).padEnd(28)} ${f(row.b).padEnd(28)} ${thr.toFixed(2).padStart(5)} ${p99.toFixed(2).padStart(6)} ${row.cpu.toFixed(2).padStart(10)} (${row.boltCpu.toFixed(2)})${pg ? `${row.pgCpu!.toFixed(2).padStart(15)} ${row.sql!.toFixed(2).padStart(8)}` : ''}${miss}${row.published !== undefined ? `  (${row.published} views.publish)` : ''}`,
     );
   }
   await stop(concord);
@@ -213,7 +129,25 @@ for (const kind of ['embedded', 'postgres'] as const) {
   await pg?.drop();
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`\nload average at end ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores, shared with other runs)`);
-await stop(bolt);
+const loadAtEnd = load1();
+console.log(`\nload average at end ${loadAtEnd} (2 cores)`);
+
+// Ready to paste into bench/README.md.
+const n = CLIENTS * PER_CLIENT;
+console.log(`\n${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${CLIENTS} clients × ${PER_CLIENT} requests (${n} per row)${ROUNDS > 1 ? `, median of ${ROUNDS} rounds` : ''}, load average ${loadAtStart} at the start, ${loadAtEnd} at the end:\n`);
+console.log('| scenario | Concord req/s · p50 · p99 | bare Bolt req/s · p50 · p99 | thr× | p99× | CPU ms/req Concord · Bolt | PG CPU ms/req | SQL/cmd |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const cell = (x: Result) => `${x.rps.toFixed(0)} · ${x.p50.toFixed(0)} · ${x.p99.toFixed(0)}${x.failures ? ` (${x.failures} not 200)` : ''}`;
+  const thr = r.c.rps / r.b.rps;
+  const p99 = r.c.p99 / r.b.p99;
+  const mark = (ok: boolean, v: string) => (ok ? v : `**${v}**`);
+  const first = r === rows.find((x) => x.kind === r.kind) ? `**${r.kind === 'embedded' ? 'embedded' : 'PostgreSQL'}** ${r.label}` : r.label;
+  console.log(
+    `| ${first}${r.published !== undefined ? ` (${r.published} publishes)` : ''} | ${cell(r.c)} | ${cell(r.b)} | ${mark(thr >= 1, thr.toFixed(2))} | ${mark(p99 <= 1.5, p99.toFixed(2))} | ${r.cpu.toFixed(2)} · ${r.boltCpu.toFixed(2)} | ${r.pgCpu?.toFixed(2) ?? ''} | ${r.sql?.toFixed(2) ?? ''} |`,
+  );
+}
+console.log('\n(bold: target missed — throughput below 1.0× or p99 above 1.5× bare Bolt\'s)');
+await stop(bolt.child);
 await sandbox.close();
 await teardown();
