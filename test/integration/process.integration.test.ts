@@ -13,8 +13,10 @@ afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
-describe('the concord process', () => {
-  it('lists every configuration problem in one message and exits 1, without a stack trace', async () => {
+// The three run at once (each with processes, ports, data directory and Redis of its own): one waits for a
+// process to start or stop while another's process runs.
+describe.concurrent('the concord process', () => {
+  it('lists every configuration problem in one message and exits 1, without a stack trace', async ({ expect }) => {
     const run = start({ PORT: 'eighty', ROLE: 'both' });
     expect(await run.exited).toBe(1);
     const out = run.output();
@@ -26,7 +28,7 @@ describe('the concord process', () => {
     expect(out).not.toMatch(/\n\s+at /);
   });
 
-  it('says in one line that Redis is unreachable, and how to start one', async () => {
+  it('says in one line that Redis is unreachable, and how to start one', async ({ expect }) => {
     const run = start({ SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's', REDIS_URL: `redis://127.0.0.1:${await freePort()}`, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'concord-')) });
     expect(await run.exited).toBe(1);
     const lines = run.output().trim().split('\n');
@@ -34,7 +36,7 @@ describe('the concord process', () => {
     expect(lines[0]).toMatch(/Redis is not reachable at redis:\/\/127\.0\.0\.1:\d+\. Start one .*redis-server/);
   });
 
-  it('starts on the embedded database, answers /healthz (503 when Redis goes down), refuses a second process on the same data, stops on SIGTERM', { timeout: 120_000 }, async () => {
+  it('starts on the embedded database, answers /healthz (503 when Redis goes down), refuses a second process on the same data, stops on SIGTERM', { timeout: 120_000 }, async ({ expect }) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'concord-data-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const redis = await startPrivateRedis();

@@ -16,7 +16,6 @@ import { snapshotDatabase } from '../../support/snapshot.ts';
 import { calendarFixture, type CalendarFixture } from './calendar-fixture.ts';
 
 const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
 
 let f: CalendarFixture;
 let dir: string;
@@ -32,10 +31,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The CLI as a user runs it; resolves with its exit code and output (never rejects). */
+/**
+ * The CLI as a user runs it (`npm run import:calendar` is `tsx src/cli/import-calendar.ts`; node with tsx's
+ * loader runs the same file in one process instead of tsx's launcher and a child); resolves with its exit
+ * code and output (never rejects).
+ */
 async function cli(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/import-calendar.ts', file, '--team', 'T0IOMC'], {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/import-calendar.ts', file, '--team', 'T0IOMC'], {
       env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' },
       timeout: 120_000,
     });
