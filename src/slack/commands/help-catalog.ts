@@ -489,7 +489,7 @@ export const HELP_CATALOG: readonly HelpEntry[] = [
     who: 'chair, secretariat',
     examples: [
       { args: 'record', result: 'opens the form (or your draft), e.g. for the 60th IOCC meeting (ILO, Geneva)' },
-      { args: 'record M-3', result: 'opens the form with M-3 chosen as the meeting' },
+      { args: 'record M-4', result: 'opens the form with M-4 chosen as the meeting (a cancelled meeting has no record: the answer says so)' },
     ],
     available: true,
   },
