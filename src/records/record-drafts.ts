@@ -29,6 +29,8 @@ export interface RecordFormRequest {
   meetingNumber?: number;
   /** A meeting by id (the *Post summary record* button on its announcement). */
   meetingId?: string;
+  /** Only to leave that meeting's own follow-ups out of the carry-over list (a form growing, its meeting chosen). */
+  listedFor?: number;
 }
 
 /** The meeting a record is opened for: it must exist in the committee and not be cancelled. */
@@ -59,7 +61,7 @@ export async function prepareRecordForm(scope: Scope, opts: RecordFormRequest): 
   const [meetings, organizations, openFollowUps, saved] = await Promise.all([
     formMeetings(db, committee.id),
     organizationCodes(db, committee.id),
-    openFollowUpsOfEarlierMeetings(db, committee.id, meetingNumber),
+    openFollowUpsOfEarlierMeetings(db, committee.id, meetingNumber ?? opts.listedFor),
     loadDraft(db, committee.id, scope.actor.userId),
   ]);
   return {

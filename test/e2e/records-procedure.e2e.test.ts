@@ -99,16 +99,20 @@ describe('open follow-ups of earlier meetings, carried over or closed in the for
     await ok('assign UNEP,WHO "Submit the GFC outcomes to UNEA" due 2027-01-20 meeting:M-2');
     await ok('assign UNITAR "Update the mercury group terms of reference" due 2027-01-12 meeting:M-2');
     await ok('meeting add "IOCC-61" 2026-11-30 tz:Europe/Zurich at:"WHO, Geneva" body:"IOCC"');
+    await ok('assign ILO "Circulate the IOCC-61 report" due 2027-01-29 meeting:M-3');
     expect(await pendingReminders(1)).toBeGreaterThan(0);
     expect(await pendingReminders(2)).toBeGreaterThan(0);
 
-    // The form for M-3 lists F-1 and F-2 with a choice each; F-2 is marked closed.
+    // The form for M-3 lists F-1 and F-2 (of M-2) with a choice each, not M-3's own F-3, also once grown; F-2 is marked closed.
     const chair = t.iomc.chair;
-    const view = await openRecordModal(t, chair, 'record M-3');
-    const [f1, f2] = await t.db.followUp.findMany({ orderBy: { number: 'asc' } });
+    await openRecordModal(t, chair, 'record M-3');
+    await t.sandbox.driver.blockAction({ userId: chair, actionId: `${RECORD_MODAL.addMatter}_specific` });
+    const view = await t.sandbox.waitForView(chair, (v) => JSON.stringify(v.definition.blocks).includes(RECORD_MODAL.matterBlock('specific', 2)), 5000);
+    const [f1, f2, f3] = await t.db.followUp.findMany({ orderBy: { number: 'asc' } });
     const blocks = JSON.stringify(view.definition.blocks);
     expect(blocks).toContain(`${RECORD_MODAL.carryPrefix}${f1!.id}`);
     expect(blocks).toContain('F-2 UNITAR: Update the mercury group terms of reference');
+    expect(blocks).not.toContain(`${RECORD_MODAL.carryPrefix}${f3!.id}`);
     await submitRecordForm(t, chair, {
       [f.meetingNumber.blockId]: '61st',
       [RECORD_MODAL.matterBlock('specific', 1)]: 'The **mercury group** reported; its terms of reference are updated.',
@@ -136,6 +140,7 @@ describe('open follow-ups of earlier meetings, carried over or closed in the for
     const thread = JSON.stringify(t.sandbox.messages(t.iomc.channelId, { threadTs: head.ts }).map((m) => m.blocks));
     expect(thread).toContain('*F-1* Submit the GFC outcomes to UNEA — carried over (UNEP: open, WHO: open)');
     expect(thread).toContain('*F-2* Update the mercury group terms of reference — closed (UNITAR: done)');
+    expect(thread).not.toContain('*F-3*');
     expect((await concord(t, sec, 'export R-2')).text).toContain('is on its way');
     const file = await t.sandbox.waitFor(() => t.sandbox.files().find((x) => x.name.startsWith('R-2-') && x.name.endsWith('.md') && x.completed), 10_000, 'the Markdown export');
     const md = file.bytes!.toString('utf8');
@@ -148,16 +153,16 @@ describe('the silence period after a resolved objection', () => {
   it('starts again from the resolution: not adopted at the old deadline, adopted at the new one', async () => {
     const chair = t.iomc.chair;
     const who = t.iomc.focalPoints.WHO;
-    expect((await concord(t, t.iomc.secretariat, 'assign WHO "Share the mercury inventory" due 2027-02-01 meeting:M-3')).text).toMatch(/✅ [\s\S]*F-3/);
-    expect(await pendingReminders(3)).toBeGreaterThan(0);
-    const f3 = await t.db.followUp.findFirstOrThrow({ where: { number: 3 } });
+    expect((await concord(t, t.iomc.secretariat, 'assign WHO "Share the mercury inventory" due 2027-02-01 meeting:M-3')).text).toMatch(/✅ [\s\S]*F-4/);
+    expect(await pendingReminders(4)).toBeGreaterThan(0);
+    const f4 = await t.db.followUp.findFirstOrThrow({ where: { number: 4 } });
 
-    // Circulated Tue 1 Dec 2026 11:00 in Zurich: silence until Tue 8 Dec 11:00 (10:00Z). F-3 marked closed.
+    // Circulated Tue 1 Dec 2026 11:00 in Zurich: silence until Tue 8 Dec 11:00 (10:00Z). F-4 marked closed.
     await openRecordModal(t, chair);
     await submitRecordForm(t, chair, {
       [f.meetingNumber.blockId]: '62nd',
       [RECORD_MODAL.matterBlock('specific', 1)]: 'The **mercury inventory** was shared with the committee.',
-      [`${RECORD_MODAL.carryPrefix}${f3.id}`]: 'closed',
+      [`${RECORD_MODAL.carryPrefix}${f4.id}`]: 'closed',
       [f.mode.blockId]: 'circulate',
     });
     await announced(/R-3.*circulated/);
@@ -192,17 +197,17 @@ describe('the silence period after a resolved objection', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await t.db.summaryRecord.findFirstOrThrow({ where: { number: 3 } })).status).toBe('circulated');
 
-    // Past the new one: adopted by silence, and F-3 closed in the name of the chair who circulated it.
+    // Past the new one: adopted by silence, and F-4 closed in the name of the chair who circulated it.
     await moveClock(t, { set: '2026-12-11T09:31:00Z' });
     await expect.poll(async () => (await t.db.summaryRecord.findFirstOrThrow({ where: { number: 3 } })).status, { timeout: 15_000 }).toBe('adopted');
     const head = await announced(/^Summary record adopted: R-3/);
     expect(JSON.stringify(head.blocks)).toContain('by the silence procedure');
-    const closed = await t.db.followUp.findFirstOrThrow({ where: { number: 3 }, include: { assignments: true } });
+    const closed = await t.db.followUp.findFirstOrThrow({ where: { number: 4 }, include: { assignments: true } });
     expect(closed.status).toBe('done');
     expect(closed.assignments.map((a) => ({ note: a.note, doneBy: a.doneBy, doneAt: a.doneAt?.toISOString() }))).toEqual([
       { note: 'Closed by R-3 (adopted by the silence procedure)', doneBy: chair, doneAt: '2026-12-11T09:31:00.000Z' },
     ]);
-    expect(await pendingReminders(3)).toBe(0);
+    expect(await pendingReminders(4)).toBe(0);
     expect((await concord(t, who, 'reminders R-3')).text).toContain('Nothing is planned for R-3');
     expect((await concord(t, who, 'reminders R-9')).text).toMatch(/⚠️[\s\S]*There is no R-9/);
   });

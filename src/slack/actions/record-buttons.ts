@@ -34,7 +34,11 @@ export function addMatterButton(deps: CommandDeps) {
       const scope = await resolveScope(deps.db, keyOf(body), body.user.id);
       const values = readRecordValues(view.state.values as RecordViewState, meta);
       await keepRecordDraft(scope, meta.recordNumber, values as never);
-      const data = await prepareRecordForm(scope, meta.recordNumber !== undefined ? { recordNumber: meta.recordNumber } : {});
+      const chosen = Number.parseInt(typeof values.fields.meeting === 'string' ? values.fields.meeting : '', 10);
+      const data = await prepareRecordForm(scope, {
+        ...(meta.recordNumber !== undefined ? { recordNumber: meta.recordNumber } : {}),
+        ...(Number.isFinite(chosen) ? { listedFor: chosen } : {}),
+      });
       const grown = { ...meta, [section]: Math.min(MATTERS_PER_SECTION_MAX, meta[section] + 1) };
       await client.views.update({
         view_id: view.id,
