@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { openPostgres } from '../../src/db/database.ts';
 import { applyPendingMigrations } from '../../src/db/migrate.ts';
-import { adminQuery, TEMPLATE_DB_ENV, urlFor } from './postgres.ts';
+import { adminQuery, dropRunDatabases, TEMPLATE_DB_ENV, urlFor } from './postgres.ts';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const template = `concord_tpl_${randomBytes(5).toString('hex')}`;
@@ -19,6 +19,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   // Test workers are forked after global setup and inherit the environment.
   process.env[TEMPLATE_DB_ENV] = template;
   return async () => {
+    // A test app's database is dropped in the background when it closes (app.ts): the last ones may be left.
+    await dropRunDatabases(template);
     await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   };
 }

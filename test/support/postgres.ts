@@ -29,9 +29,14 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/** This run's test databases carry its template's suffix, so global teardown can drop any left behind. */
+function testDbPrefix(template: string): string {
+  return `concord_t_${template.replace(/^concord_tpl_/, '')}_`;
+}
+
 /** A new empty-but-migrated database for one test file. */
 export async function createTestDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `concord_t_${randomBytes(5).toString('hex')}`;
+  const name = `${testDbPrefix(templateDb())}${randomBytes(5).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
   return {
     name,
@@ -45,4 +50,17 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   const name = `concord_e_${randomBytes(5).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   return { url: urlFor(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Drops every test database of the run whose template is `template` that is still there (global teardown). */
+export async function dropRunDatabases(template: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    const like = `${testDbPrefix(template).replaceAll('_', '\\_')}%`;
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [like]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
