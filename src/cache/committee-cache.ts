@@ -7,12 +7,19 @@
  * read the actor again inside their transaction. Without `attachCommitteeCache` (CLI, unit tests) every
  * read goes to the database.
  *
+ * An entry read in the last part of its lifetime (past `REFRESH_AT` of the TTL) is served and reloaded
+ * in the background (once), so under steady use no reader waits for the TTL's reload — that wait, with
+ * 50 readers queued behind it, was the tail of the list views' latency. Nothing older than the TTL is
+ * ever served, and a reload under way when a change comes in is not kept.
+ *
  * @example
  *   const orgs = await cachedRead(scope, 'org list', () => listCommitteeOrganizations(scope));
  */
 import type { Invalidation } from './invalidation.ts';
 
 export const CACHE_TTL_MS = 5000;
+/** From this fraction of the TTL on, a read reloads the entry in the background. */
+const REFRESH_AT = 0.6;
 /** Above this many entries the cache starts over (a bound on memory, not a policy). */
 const MAX_ENTRIES = 20_000;
 
@@ -64,31 +71,40 @@ export function createCommitteeCache(invalidation: Invalidation, opts: { ttlMs?:
     clear(); // messages may have been missed while it was down
   });
 
+  /** Loads and keeps `key`; concurrent loads share one, unless a change came in since it started (it may predate the change). */
+  async function loadShared<T>(committeeId: string, key: string, load: () => Promise<T>): Promise<T> {
+    const flightKey = `${committeeId}\0${key}`;
+    const flying = inFlight.get(flightKey);
+    if (live && flying && flying.epoch === epoch) return flying.promise as Promise<T>;
+    const started = epoch;
+    const promise = load();
+    inFlight.set(flightKey, { epoch: started, promise });
+    let value: T;
+    try {
+      value = await promise;
+    } finally {
+      if (inFlight.get(flightKey)?.promise === promise) inFlight.delete(flightKey);
+    }
+    if (keep(started)) {
+      room();
+      let bucket = byCommittee.get(committeeId);
+      if (!bucket) byCommittee.set(committeeId, (bucket = new Map()));
+      if (!bucket.has(key)) size++;
+      bucket.set(key, { value, at: now() });
+    }
+    return value;
+  }
+
   return {
     async read<T>(committeeId: string, key: string, load: () => Promise<T>): Promise<T> {
       const hit = live ? byCommittee.get(committeeId)?.get(key) : undefined;
-      if (fresh(hit)) return hit.value as T;
-      // Concurrent misses share one load, unless a change came in since it started (it may predate the change).
-      const flightKey = `${committeeId}\0${key}`;
-      const flying = inFlight.get(flightKey);
-      if (live && flying && flying.epoch === epoch) return flying.promise as Promise<T>;
-      const started = epoch;
-      const promise = load();
-      inFlight.set(flightKey, { epoch: started, promise });
-      let value: T;
-      try {
-        value = await promise;
-      } finally {
-        if (inFlight.get(flightKey)?.promise === promise) inFlight.delete(flightKey);
+      if (fresh(hit)) {
+        if (now() - hit.at >= ttlMs * REFRESH_AT && !inFlight.has(`${committeeId}\0${key}`)) {
+          loadShared(committeeId, key, load).catch(() => {}); // a failed reload leaves the entry to expire
+        }
+        return hit.value as T;
       }
-      if (keep(started)) {
-        room();
-        let bucket = byCommittee.get(committeeId);
-        if (!bucket) byCommittee.set(committeeId, (bucket = new Map()));
-        if (!bucket.has(key)) size++;
-        bucket.set(key, { value, at: now() });
-      }
-      return value;
+      return loadShared(committeeId, key, load);
     },
     async readUnscoped<T extends { id: string }>(key: string, load: () => Promise<T | null>): Promise<T | null> {
       const hit = live ? unscoped.get(key) : undefined;

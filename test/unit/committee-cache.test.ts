@@ -77,6 +77,53 @@ describe('committee cache', () => {
     expect(await cache.read('C', 'k', src.load)).toBe('2');
   });
 
+  it('serves an ageing entry and reloads it in the background, once, so no reader waits for the TTL', async () => {
+    const ch = channel();
+    let now = 0;
+    const cache = createCommitteeCache(ch.inv, { ttlMs: 5000, now: () => now });
+    ch.live(true);
+    let release!: (v: string) => void;
+    let loads = 0;
+    const load = () => {
+      loads++;
+      return loads === 1 ? Promise.resolve('v1') : new Promise<string>((r) => (release = r));
+    };
+    expect(await cache.read('C', 'k', load)).toBe('v1');
+    now = 2999;
+    expect(await cache.read('C', 'k', load)).toBe('v1');
+    expect(loads).toBe(1); // young: no reload
+    now = 3000;
+    // Past 60 % of the TTL: served at once, one reload started however many read meanwhile.
+    expect(await Promise.all([1, 2, 3].map(() => cache.read('C', 'k', load)))).toEqual(['v1', 'v1', 'v1']);
+    expect(loads).toBe(2);
+    release('v2');
+    await new Promise((r) => setImmediate(r));
+    now = 5500; // past the first entry's TTL; the reload's is young
+    expect(await cache.read('C', 'k', load)).toBe('v2');
+    expect(loads).toBe(2);
+  });
+
+  it('does not keep a background reload that was under way when a change came in, and never serves past the TTL', async () => {
+    const ch = channel();
+    let now = 0;
+    const cache = createCommitteeCache(ch.inv, { ttlMs: 5000, now: () => now });
+    ch.live(true);
+    let release!: (v: string) => void;
+    await cache.read('C', 'k', async () => 'old');
+    now = 4000;
+    expect(await cache.read('C', 'k', () => new Promise<string>((r) => (release = r)))).toBe('old');
+    ch.message('C'); // a change commits while the reload reads the old rows
+    release('stale');
+    await new Promise((r) => setImmediate(r));
+    expect(await cache.read('C', 'k', async () => 'fresh')).toBe('fresh');
+    // A reload that fails leaves the entry to expire: past the TTL the reader waits for a load.
+    now = 8000;
+    expect(await cache.read('C', 'k', async () => Promise.reject(new Error('database down')))).toBe('fresh');
+    await new Promise((r) => setImmediate(r));
+    now = 9000;
+    await expect(cache.read('C', 'k', async () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
+  });
+
   it('does not keep, or share, a load that was under way when a change came in', async () => {
     const ch = channel();
     const cache = createCommitteeCache(ch.inv);
