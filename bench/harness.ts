@@ -42,6 +42,8 @@ export interface Result {
   p99: number;
   max: number;
   failures: number;
+  /** CPU ms per request of this (the load-generating) process: on 2 cores it competes with the app. */
+  clientCpu: number;
 }
 
 export type MakeRequest = (i: number) => { body: string; contentType: string };
@@ -52,6 +54,7 @@ export async function load(url: string, make: MakeRequest, perClient: number): P
   let failures = 0;
   let n = 0;
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       for (let k = 0; k < perClient; k++) {
@@ -65,8 +68,9 @@ export async function load(url: string, make: MakeRequest, perClient: number): P
       }
     }),
   );
+  const cpu = process.cpuUsage(cpu0);
   const s = latencies.sort((a, b) => a - b);
-  return { rps: s.length / ((performance.now() - started) / 1000), p50: pct(s, 50), p99: pct(s, 99), max: s.at(-1)!, failures };
+  return { rps: s.length / ((performance.now() - started) / 1000), p50: pct(s, 50), p99: pct(s, 99), max: s.at(-1)!, failures, clientCpu: (cpu.user + cpu.system) / 1000 / s.length };
 }
 
 /** Concord (`src/main.ts`) as its own process, silent; `nodeOptions` e.g. `--cpu-prof`. */
