@@ -332,9 +332,8 @@ export function interactionFuzzCases(w: InteractionWorld): InteractionCase[] {
   add('Objection form: metadata garbage', { kind: 'errors', block: O.blockId, text: /no longer valid/ }, objection('I object', { metadata: '{{{' }));
   add('Objection form: metadata with a record number as text', { kind: 'errors', block: O.blockId, text: /no longer valid/ }, objection('I object', { metadata: '{"recordNumber": "1"}' }));
   add('Objection form: R-999', { kind: 'errors', block: O.blockId, text: /R-999|no longer exists|no record/i }, objection('I object', { metadata: JSON.stringify({ recordNumber: 999, channelId: w.channelId }) }));
-  // Left out until src/slack/views/record-objection.ts reads its state defensively (reported to the records
-  // work): a reason that is not text (`value: 42`) and a view without `state` make it throw, and the modal
-  // closes as if the objection were recorded.
+  add('Objection form: a reason that is not text', { kind: 'errors', block: O.blockId, text: /Give the reason/ }, objection(42));
+  add('Objection form: no state', { kind: 'errors', block: O.blockId, text: /Give the reason/ }, objection('I object', { changes: { 'view.state': undefined } }));
   add('Objection form: by a user of another workspace', { kind: 'errors', block: O.blockId, text: NO_COMMITTEE_OR_RECORD }, objection('I object', { user: u.foreign, teamId: u.foreignTeamId }));
   add('Objection form: a reason of NUL bytes on R-999', { kind: 'errors', block: O.blockId, text: /Give the reason|R-999|no longer exists|no record/i }, objection('\u0000\u0000', { metadata: JSON.stringify({ recordNumber: 999, channelId: w.channelId }) }));
 

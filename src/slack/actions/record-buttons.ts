@@ -15,7 +15,7 @@ import type { CommandDeps } from '../commands/context.ts';
 import { toReply } from '../commands/router.ts';
 import { MATTERS_PER_SECTION_MAX, recordModalView } from '../blocks/record-modal.ts';
 import { objectionModalView } from '../blocks/record-objection-modal.ts';
-import { readRecordMetadata, readRecordValues, type RecordViewState } from '../views/record-form.ts';
+import { readRecordMetadata, readRecordValues } from '../views/record-form.ts';
 import { openRecordModal } from '../views/record-open.ts';
 import { tellClicker } from './part-click.ts';
 
@@ -32,7 +32,7 @@ export function addMatterButton(deps: CommandDeps) {
     const section = action.value === 'general' ? 'general' : 'specific';
     try {
       const scope = await resolveScope(deps.db, keyOf(body), body.user.id);
-      const values = readRecordValues(view.state.values as RecordViewState, meta);
+      const values = readRecordValues(view, meta);
       await keepRecordDraft(scope, meta.recordNumber, values as never);
       const chosen = Number.parseInt(typeof values.fields.meeting === 'string' ? values.fields.meeting : '', 10);
       const data = await prepareRecordForm(scope, {

@@ -7,7 +7,7 @@ import { addDays, isLocalDate, type LocalDate } from '../../time/local-date.ts';
 import { formatLocalDate } from '../../time/format.ts';
 import { FOLLOWUP_SNOOZE_MODAL, FOLLOWUP_UPDATE_MODAL } from '../ids.ts';
 import type { PartModalMetadata } from '../blocks/followup-modals.ts';
-import { stateString, type ViewValues } from './meeting-form.ts';
+import { stateOf as stateIn, stateString, type ViewValues } from './view-state.ts';
 
 export type Form<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
@@ -21,11 +21,8 @@ export function readPartMetadata(privateMetadata: string): PartModalMetadata | n
   }
 }
 
-/** One input's state (`{ value }`, `{ selected_date }`…), or nothing when the block or element is missing or malformed. */
 function stateOf(values: ViewValues, ids: { blockId: string; actionId: string }): Record<string, unknown> {
-  const block: unknown = values[ids.blockId];
-  const state: unknown = typeof block === 'object' && block !== null ? (block as Record<string, unknown>)[ids.actionId] : undefined;
-  return typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+  return stateIn(values, ids.blockId, ids.actionId);
 }
 
 function textOf(values: ViewValues, ids: { blockId: string; actionId: string }): string {

@@ -18,7 +18,7 @@ import { followUpEnv } from '../commands/followup.ts';
 import { FOLLOWUP_SNOOZE_MODAL, FOLLOWUP_UPDATE_MODAL } from '../ids.ts';
 import { clickedPart } from '../actions/part-click.ts';
 import { followThrough } from '../actions/follow-through.ts';
-import { viewValues, type ViewValues } from './meeting-form.ts';
+import { viewValues, type ViewValues } from './view-state.ts';
 import { readPartMetadata, readSnoozeForm, readUpdateForm } from './followup-part-form.ts';
 
 const ACK_BUDGET_MS = 2000;

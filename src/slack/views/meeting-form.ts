@@ -11,29 +11,7 @@ import { formatLocalDate } from '../../time/format.ts';
 import { UserError } from '../../errors.ts';
 import { parseTimeOfDay } from '../../time/parse-time.ts';
 import { MEETING_MODAL, type MeetingModalField } from '../ids.ts';
-import { sanitize } from '../commands/tokenize.ts';
-
-interface StateValue {
-  value?: string | null;
-  selected_date?: string | null;
-  selected_time?: string | null;
-  selected_option?: { value: string } | null;
-}
-
-export type ViewValues = Record<string, Record<string, StateValue>>;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A submitted view's `state.values`, or none when the payload has no state (Slack always sends one). */
-export function viewValues(view: { state?: unknown }): ViewValues {
-  const values = isObject(view.state) ? view.state.values : undefined;
-  return isObject(values) ? (values as ViewValues) : {};
-}
-
-/** A state value's field as a string ('' when absent or of another type), control characters removed. */
-export function stateString(value: unknown): string {
-  return typeof value === 'string' ? sanitize(value) : '';
-}
+import { selectedValue, stateOf, stateString, type ViewValues } from './view-state.ts';
 
 export type MeetingForm = { ok: true; input: MeetingInput } | { ok: false; errors: Record<string, string> };
 
@@ -42,11 +20,9 @@ export function readMeetingForm(values: ViewValues): MeetingForm {
   /** A field's text ('' when empty); a value of another type than Slack sends is an error on that field. */
   const read = (field: MeetingModalField, key: 'value' | 'selected_date' | 'selected_time'): string => {
     const ids = MEETING_MODAL.fields[field];
-    const block = values[ids.blockId];
-    const state = isObject(block) ? block[ids.actionId] : undefined;
-    const raw = isObject(state) ? state[key] : undefined;
+    const raw = stateOf(values, ids.blockId, ids.actionId)[key];
     if (raw === undefined || raw === null) return '';
-    if (typeof raw === 'string') return sanitize(raw);
+    if (typeof raw === 'string') return stateString(raw);
     errors[field] ??= 'This field did not come through: fill it in again.';
     return '';
   };
@@ -83,9 +59,7 @@ export function readMeetingForm(values: ViewValues): MeetingForm {
   if (venue.length > VENUE_MAX) errors.venue = `At most ${VENUE_MAX} characters.`;
   const body = textOf('body');
   if (body.length > BODY_MAX) errors.body = `At most ${BODY_MAX} characters.`;
-  const kindState = values[MEETING_MODAL.fields.kind.blockId]?.[MEETING_MODAL.fields.kind.actionId];
-  const option = isObject(kindState) ? kindState.selected_option : undefined;
-  const kind = isObject(option) ? stateString(option.value) : '';
+  const kind = selectedValue(stateOf(values, MEETING_MODAL.fields.kind.blockId, MEETING_MODAL.fields.kind.actionId));
 
   const link = textOf('url');
   let url: string | undefined;

@@ -13,7 +13,8 @@ import { changeEnv } from '../commands/calendar-env.ts';
 import { successReply } from '../blocks/reply.ts';
 import { meetingWhen } from '../blocks/meetings.ts';
 import { channelMention, escapeMrkdwn } from '../text.ts';
-import { readMeetingForm, viewValues } from './meeting-form.ts';
+import { readMeetingForm } from './meeting-form.ts';
+import { viewValues } from './view-state.ts';
 
 function metadataChannel(view: { private_metadata: string }): string | undefined {
   try {

@@ -8,14 +8,7 @@ import { emptyHeader, type CarryChoice, type RecordContent } from '../../records
 import type { SubmitMode } from '../../records/record-service.ts';
 import { RECORD_MODAL, type RecordModalField } from '../ids.ts';
 import type { RecordModalMetadata, RecordValues } from '../blocks/record-modal.ts';
-
-interface StateValue {
-  value?: string | null;
-  selected_option?: { value: string } | null;
-  selected_options?: Array<{ value: string }> | null;
-}
-
-export type RecordViewState = Record<string, Record<string, StateValue>>;
+import { isObject, selectedValue, stateOf, stateString, viewValues } from './view-state.ts';
 
 export function readRecordMetadata(raw: string): RecordModalMetadata | undefined {
   try {
@@ -27,21 +20,22 @@ export function readRecordMetadata(raw: string): RecordModalMetadata | undefined
   }
 }
 
-export function readRecordValues(state: RecordViewState, meta: Pick<RecordModalMetadata, 'specific' | 'general'>): RecordValues {
+/** What the form holds as typed; a field missing or of another type than Slack sends reads as empty. */
+export function readRecordValues(view: { state?: unknown } | undefined, meta: Pick<RecordModalMetadata, 'specific' | 'general'>): RecordValues {
+  const state = viewValues(view);
   const out: RecordValues = { fields: {}, specific: [], general: [], carry: {} };
   for (const [field, ids] of Object.entries(RECORD_MODAL.fields) as Array<[RecordModalField, { blockId: string; actionId: string }]>) {
-    const v = state[ids.blockId]?.[ids.actionId];
-    if (!v) continue;
-    if (v.selected_options) out.fields[field] = v.selected_options.map((o) => o.value);
-    else if (v.selected_option) out.fields[field] = v.selected_option.value;
-    else if (typeof v.value === 'string') out.fields[field] = v.value;
+    const v = stateOf(state, ids.blockId, ids.actionId);
+    if (Array.isArray(v.selected_options)) out.fields[field] = v.selected_options.filter(isObject).map((o) => stateString(o.value)).filter(Boolean);
+    else if (isObject(v.selected_option)) out.fields[field] = selectedValue(v);
+    else if (typeof v.value === 'string') out.fields[field] = stateString(v.value);
   }
   for (const s of ['specific', 'general'] as const) {
-    for (let k = 1; k <= meta[s]; k++) out[s].push(state[RECORD_MODAL.matterBlock(s, k)]?.[RECORD_MODAL.matterAction]?.value ?? '');
+    for (let k = 1; k <= meta[s]; k++) out[s].push(stateString(stateOf(state, RECORD_MODAL.matterBlock(s, k), RECORD_MODAL.matterAction).value));
   }
-  for (const [blockId, actions] of Object.entries(state)) {
+  for (const blockId of Object.keys(state)) {
     if (!blockId.startsWith(RECORD_MODAL.carryPrefix)) continue;
-    const choice = actions[RECORD_MODAL.carryAction]?.selected_option?.value;
+    const choice = selectedValue(stateOf(state, blockId, RECORD_MODAL.carryAction));
     if (choice) out.carry[blockId.slice(RECORD_MODAL.carryPrefix.length)] = choice;
   }
   return out;

@@ -7,6 +7,7 @@ import type { CommandDeps } from '../commands/context.ts';
 import { toReply } from '../commands/router.ts';
 import { recordEnv } from '../commands/record.ts';
 import { RECORD_OBJECTION_MODAL } from '../ids.ts';
+import { stateOf, stateString, viewValues } from './view-state.ts';
 
 const FIELD = RECORD_OBJECTION_MODAL.fields.reason;
 
@@ -18,7 +19,7 @@ export function objectionSubmission(deps: CommandDeps) {
     } catch {
       // handled below
     }
-    const reason = (view.state.values[FIELD.blockId]?.[FIELD.actionId]?.value ?? '').trim();
+    const reason = stateString(stateOf(viewValues(view), FIELD.blockId, FIELD.actionId).value).trim();
     if (typeof meta.recordNumber !== 'number') return void (await ack({ response_action: 'errors', errors: { [FIELD.blockId]: 'This form is no longer valid: click Object again.' } }));
     if (!reason) return void (await ack({ response_action: 'errors', errors: { [FIELD.blockId]: 'Give the reason for your objection.' } }));
     try {

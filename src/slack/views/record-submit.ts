@@ -19,7 +19,7 @@ import { recordEnv } from '../commands/record.ts';
 import { successReply } from '../blocks/reply.ts';
 import { escapeMrkdwn } from '../text.ts';
 import { RECORD_MODAL } from '../ids.ts';
-import { checkRecordValues, readRecordMetadata, readRecordValues, type RecordViewState } from './record-form.ts';
+import { checkRecordValues, readRecordMetadata, readRecordValues } from './record-form.ts';
 
 const ACK_BUDGET_MS = 2000;
 const MODE_BLOCK = RECORD_MODAL.fields.mode.blockId;
@@ -46,7 +46,7 @@ export function recordSubmission(deps: CommandDeps) {
       await ack({ response_action: 'errors', errors: { [MODE_BLOCK]: 'This form is no longer valid: close it and run the command again.' } });
       return;
     }
-    const values = readRecordValues(view.state.values as RecordViewState, meta);
+    const values = readRecordValues(view, meta);
     const claim = `view:${view.id}:${createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 32)}`;
     let scope: Scope | undefined;
     const work = (async () => {
@@ -99,7 +99,7 @@ export function recordClosed(deps: CommandDeps) {
     if (!meta) return;
     try {
       const scope = await resolveScope(deps.db, keyOf(body), body.user.id);
-      await keepRecordDraft(scope, meta.recordNumber, readRecordValues(view.state.values as RecordViewState, meta) as never);
+      await keepRecordDraft(scope, meta.recordNumber, readRecordValues(view, meta) as never);
     } catch (err) {
       deps.logger.warn({ userId: body.user.id, errorName: err instanceof Error ? err.name : typeof err }, 'could not keep the record draft on close');
     }

@@ -4,7 +4,8 @@
  * for unknown buttons leaves every action id Concord handles to its own listener.
  */
 import { describe, expect, it } from 'vitest';
-import { readMeetingForm, viewValues, type ViewValues } from '../../../src/slack/views/meeting-form.ts';
+import { readMeetingForm } from '../../../src/slack/views/meeting-form.ts';
+import { viewValues, type ViewValues } from '../../../src/slack/views/view-state.ts';
 import { readSnoozeForm, readUpdateForm } from '../../../src/slack/views/followup-part-form.ts';
 import { UNKNOWN_ACTION } from '../../../src/slack/actions/unknown-action.ts';
 import { FOLLOWUP_ACTIONS, FOLLOWUP_SNOOZE_MODAL, FOLLOWUP_UPDATE_MODAL, MEETING_MODAL, RECORD_ACTIONS, RECORD_MODAL } from '../../../src/slack/ids.ts';
