@@ -6,17 +6,18 @@
  * was down) only the latest is sent; the others are skipped with the reason.
  *
  * Follow-up, meeting and deadline reminders go a batch at a time: one transaction claims the batch in one
- * statement, loads its subjects in a few queries and writes its outbox rows in one insert. A recipient whose
- * outbox channel another transaction is writing to at that moment is left for a transaction of its own,
- * which waits its turn (the sweep never waits while holding a batch). Digests and silence periods, which
- * read and write more, take one transaction each.
+ * statement, loads its subjects in a few queries and writes its outbox rows in one insert. A reminder whose
+ * committee is being changed, or whose recipient's outbox channel another transaction is writing to, at
+ * that moment is left for a transaction of its own, which waits its turn before claiming anything: the
+ * sweep never waits while holding claims (a committee write may be re-planning them: a deadlock). Digests
+ * and silence periods, which read and write more, take one transaction each.
  */
 import type { Db } from '../src/db/database.ts';
 import { inTransaction, type Tx } from '../src/db/transaction.ts';
 import type { Logger } from '../src/logger.ts';
 import { addOutbound, addOutboundUnlessBusy } from '../src/outbox/outbox-repository.ts';
 import { planFor } from '../src/reminders/reminder-planner.ts';
-import { claimDueBatch, claimReminder, dueReminders, markReminderDone, settleReminder, settleReminders, type ClaimedReminder, type Settlement } from '../src/reminders/reminder-repository.ts';
+import { claimDueBatch, claimReminder, dueReminders, holdCommittee, markReminderDone, settleReminder, settleReminders, type ClaimedReminder, type Settlement } from '../src/reminders/reminder-repository.ts';
 import { reminderTopics, subjectKey, subjectStates, type ReminderTopic, type Subject, type SubjectKind, type SubjectState } from '../src/reminders/reminder-subjects.ts';
 import { stillUseful, type Planned } from '../src/reminders/reminder-rules.ts';
 import { reminderMessage } from '../src/slack/blocks/reminders.ts';
@@ -38,7 +39,6 @@ export interface SendRemindersDeps {
 const BATCH = 500;
 const BATCHES = 20;
 const BATCHED_KINDS: SubjectKind[] = ['followup', 'meeting', 'deadline'];
-const ONE_BY_ONE_KINDS = [DIGEST_KIND, RECORD_KIND];
 
 /** Sends everything due at `now`; returns how many messages were queued. */
 export async function sendDueReminders(deps: SendRemindersDeps, now: Date): Promise<number> {
@@ -51,8 +51,9 @@ export async function sendDueReminders(deps: SendRemindersDeps, now: Date): Prom
     await deps.dispatch(outboundIds);
     if (claimed < BATCH) break;
   }
+  // Digests and silence periods; and reminders the batches passed over (their committee was being changed).
   for (let batch = 0; batch < BATCHES; batch++) {
-    const due = await dueReminders(deps.db, now, 200, ONE_BY_ONE_KINDS);
+    const due = await dueReminders(deps.db, now, 200);
     if (!due.length) break;
     const outboundIds: string[] = [];
     for (const group of groupsOf(due)) outboundIds.push(...(await inTransaction(deps.db, (tx) => sendGroup(tx, group, now, commandName))));
@@ -143,6 +144,9 @@ async function sendBatch(tx: Tx, now: Date): Promise<{ claimed: number; outbound
  * `addDirectMessage`), with the subject's fallback channel should Slack refuse the DM.
  *//** One subject and recipient in a transaction of its own: send the latest due reminder, skip the rest. Returns the outbox row ids. */
 async function sendGroup(tx: Tx, group: ClaimedReminder[], now: Date, commandName: string): Promise<string[]> {
+  // First, while holding nothing: wait for a change of the committee under way (see holdCommittee).
+  // A silence period's end locks its committee for update itself.
+  if (group[0]!.subjectKind !== RECORD_KIND) await holdCommittee(tx, group[0]!.committeeId);
   const claimed: ClaimedReminder[] = [];
   for (const r of group) if (await claimReminder(tx, r.id)) claimed.push(r);
   if (!claimed.length) return [];

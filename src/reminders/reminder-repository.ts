@@ -78,19 +78,34 @@ export interface ClaimedReminder {
 /**
  * Claims up to `take` due reminders of these subject kinds in one statement (pending → sending), oldest
  * first, passing over rows another worker is claiming at this moment (SKIP LOCKED): two workers never
- * take the same reminder, and neither waits for the other. Call inside the transaction that settles them.
+ * take the same reminder, and neither waits for the other. Their committees are held as `holdCommittees`
+ * does, in the same statement; a reminder whose committee is being changed at this moment is passed over
+ * too (that change may re-plan it; the caller picks such reminders up one by one, waiting its turn).
+ * Call inside the transaction that settles them.
  */
 export async function claimDueBatch(db: DbClient, now: Date, kinds: string[], take: number): Promise<ClaimedReminder[]> {
   const claimed = await db.$queryRaw<ClaimedReminder[]>`
     UPDATE "Reminder" SET status = 'sending', "updatedAt" = ${new Date()}
     WHERE id IN (
-      SELECT id FROM "Reminder"
-      WHERE status = 'pending' AND "dueAt" <= ${now} AND "subjectKind" = ANY(${kinds}::text[])
-      ORDER BY "dueAt" LIMIT ${take}::int
-      FOR UPDATE SKIP LOCKED)
+      SELECT r.id FROM "Reminder" r JOIN "Committee" c ON c.id = r."committeeId"
+      WHERE r.status = 'pending' AND r."dueAt" <= ${now} AND r."subjectKind" = ANY(${kinds}::text[])
+      ORDER BY r."dueAt" LIMIT ${take}::int
+      FOR UPDATE OF r SKIP LOCKED
+      FOR KEY SHARE OF c SKIP LOCKED)
     RETURNING id, "committeeId", "subjectKind", "subjectId", rule, recipient, "recipientKind", zone, "dueAt"`;
   // RETURNING has no order: oldest first, as claimed.
   return claimed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Holds this committee against being changed until the transaction ends (FOR KEY SHARE), waiting for a
+ * change under way; to be taken before claiming anything. A committee write holds its committee FOR UPDATE
+ * and may re-plan reminders a sweep has claimed, while the sweep's next write to a claimed row (or an
+ * outbox row) checks its foreign key with a KEY SHARE lock on the committee: a sweep that met the change
+ * only then would deadlock with it.
+ */
+export async function holdCommittee(db: DbClient, id: string): Promise<void> {
+  await db.$queryRaw`SELECT id FROM "Committee" WHERE id = ${id} FOR KEY SHARE`;
 }
 
 export type Settlement = { id: string; status: 'pending' | 'skipped' | 'sending'; reason?: string | null; outboundId?: string | null };
@@ -106,9 +121,14 @@ export async function settleReminders(db: DbClient, settled: Settlement[]): Prom
     WHERE r.id = v.id`;
 }
 
-/** Pending reminders due before `until`, for the timers in Redis. */
-export function upcomingReminders(db: DbClient, until: Date, take = 5000) {
-  return db.reminder.findMany({ where: { status: 'pending', dueAt: { lte: until } }, orderBy: { dueAt: 'asc' }, take, select: { id: true, dueAt: true } });
+/**
+ * The distinct instants at which pending reminders come due before `until`, earliest first, for the timers
+ * in Redis: one timer per instant wakes the sweep, which sends every reminder due by then (09:00 in one
+ * zone is one instant for all its recipients).
+ */
+export async function upcomingInstants(db: DbClient, until: Date, take = 1000): Promise<Date[]> {
+  const rows = await db.reminder.groupBy({ by: ['dueAt'], where: { status: 'pending', dueAt: { lte: until } }, orderBy: { dueAt: 'asc' }, take });
+  return rows.map((r) => r.dueAt);
 }
 
 export function nextReminderAt(db: DbClient): Promise<Date | undefined> {

@@ -89,6 +89,33 @@ describe('the reminder sweep', () => {
     expect(skipped.map((r) => [r.status, r.reason, r.outboundId])).toEqual(FOCAL.map(() => ['skipped', 'no longer applies (its subject changed)', null]));
   });
 
+  it('waits for a committee change under way without holding its claims: the change may cancel them (no deadlock)', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // A committee write (committee locked for update) that will cancel the reminders of part 3.
+    const write = db.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Committee" WHERE id = ${committeeId} FOR UPDATE`;
+        locked();
+        await released;
+        await tx.reminder.updateMany({ where: { subjectId: parts[2], status: 'pending' }, data: { status: 'cancelled', reason: 'its subject changed' } });
+      },
+      { timeout: 20_000 },
+    );
+    await isLocked;
+    const sweep = sendDueReminders(deps(), DUE_AT);
+    await new Promise((r) => setTimeout(r, 1000)); // the sweep has met the locked committee
+    expect(await db.prisma.outboundMessage.count()).toBe(0);
+    release();
+    await write;
+    expect(await sweep).toBe(12);
+    const cancelled = await db.prisma.reminder.findMany({ where: { subjectId: parts[2] } });
+    expect(cancelled.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(await db.prisma.reminder.count({ where: { status: 'sending' } })).toBe(12);
+  });
+
   it('does not wait for a channel another transaction is writing to, and sends its reminders after that one commits, in commit order', async () => {
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
