@@ -83,7 +83,28 @@ function startWorker(env: Env, lease = 60): ChildProcess {
     REDIS_PREFIX: 'concord-bench',
     DELIVERY_LEASE_SECONDS: String(lease),
   };
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: vars, stdio: 'ignore' });
+  // The worker as `npm start` runs it, plus a sampler of its own process.memoryUsage() every 10 s (stderr).
+  const child = spawn(process.execPath, ['--import', 'tsx', '--eval', MEMORY_SAMPLER, '--import', './src/main.ts'], { cwd: ROOT, env: vars, stdio: ['ignore', 'ignore', 'pipe'] });
+  let buffered = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    buffered += d.toString();
+    for (let i = buffered.indexOf('\n'); i >= 0; i = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, i);
+      buffered = buffered.slice(i + 1);
+      if (line.startsWith('MEM ')) workerMemory.push(JSON.parse(line.slice(4)) as NodeJS.MemoryUsage);
+    }
+  });
+  return child;
+}
+
+const MEMORY_SAMPLER = `setInterval(() => process.stderr.write('MEM ' + JSON.stringify(process.memoryUsage()) + '\\n'), 10000).unref();`;
+const workerMemory: NodeJS.MemoryUsage[] = [];
+/** The largest of each figure the worker processes reported since the last call, in MB. */
+function workerMemoryPeaks(): string {
+  const peak = (k: keyof NodeJS.MemoryUsage) => Math.max(...workerMemory.map((m) => m[k])) / 1048576;
+  const out = workerMemory.length ? `worker memory, peaks of ${workerMemory.length} samples (every 10 s): rss ${peak('rss').toFixed(0)} MB, heap used ${peak('heapUsed').toFixed(0)} MB, heap total ${peak('heapTotal').toFixed(0)} MB, external ${peak('external').toFixed(0)} MB; median rss ${(workerMemory.map((m) => m.rss).sort((a, b) => a - b)[Math.floor(workerMemory.length / 2)]! / 1048576).toFixed(0)} MB` : 'worker memory: no samples';
+  workerMemory.length = 0;
+  return out;
 }
 async function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -175,6 +196,7 @@ async function runDelivery(kills: number): Promise<void> {
     const between = killTimes.filter((k) => k >= first! - 1000 && k <= second!);
     console.log(`duplicate ${id}: posted ${n}×, ${((second! - first!) / 1000).toFixed(1)} s apart; row attempts ${row?.attempts}, status ${row?.status}; kills between the posts: ${between.map((k) => `${((k - t0) / 1000).toFixed(1)} s`).join(', ') || 'none'}`);
   }
+  console.log(workerMemoryPeaks());
   console.log(`chat.postMessage calls ${env.sandbox.calls('chat.postMessage').length} (${env.sandbox.calls('chat.postMessage').filter((c) => c.status === 429).length} refused 429)${kills ? `; kills at ${killTimes.map((k) => ((k - t0) / 1000).toFixed(0)).join(', ')} s` : ''}`);
   await queue.close();
   producer.disconnect();
@@ -207,11 +229,29 @@ async function runPlanning(): Promise<void> {
     await sleep(1000);
     timers = await redis.zcard('concord-bench:concord:delayed');
   }
-  await sleep(3000);
+  await sleep(15_000); // the first reconcile is over; a memory sample or more taken
   timers = await redis.zcard('concord-bench:concord:delayed');
   const inHorizon = await p.reminder.count({ where: { subjectKind: 'followup', status: 'pending', dueAt: { lte: new Date(now.getTime() + 6 * 3600_000) } } });
   console.log(`Redis used_memory ${before.toFixed(1)} MB before → ${(await used()).toFixed(1)} MB with ${timers} delayed timers (${inHorizon} reminders fall in the 6-hour horizon)`);
   console.log(`worker RSS ${rssMb(worker).toFixed(0)} MB after start-up and the first reconcile`);
+  console.log(workerMemoryPeaks());
+  // Then the due-7 reminders come due at once: the sweep queues them and the worker starts delivering.
+  const queue = createQueue(redis, 'concord-bench');
+  const dueAt = new Date(now.getTime() + 3600_000);
+  await writeTestClock(p, dueAt);
+  await enqueueTick(queue);
+  const t1 = performance.now();
+  let queued = 0;
+  for (let i = 0; i < 300; i++) {
+    await sleep(1000);
+    queued = await p.reminder.count({ where: { subjectKind: 'followup', status: { in: ['sending', 'sent'] } } });
+    if (queued >= inHorizon) break;
+  }
+  const sweepSeconds = (performance.now() - t1) / 1000;
+  await sleep(30_000);
+  console.log(`then ${queued} reminders due at once queued in ${sweepSeconds.toFixed(0)} s; worker RSS ${rssMb(worker).toFixed(0)} MB 30 s later (delivering)`);
+  console.log(workerMemoryPeaks());
+  await queue.close();
   await kill(worker);
   redis.disconnect();
   await env.close();

@@ -14,7 +14,7 @@ import { settledWithin } from '../src/util/timeout.ts';
 import { createRedis, reportRedisState } from './connection.ts';
 import { createQueue, enqueueDeliveries, enqueueReminderTimers, JOB, QUEUE_NAME } from './queue.ts';
 import { sendDueReminders } from './send-reminders.ts';
-import { upcomingReminders } from '../src/reminders/reminder-repository.ts';
+import { upcomingInstants } from '../src/reminders/reminder-repository.ts';
 import { ensureDigestsPlanned } from '../src/reminders/digest-repository.ts';
 import type { Clock } from '../src/clock/clock.ts';
 import { deliverMessage } from './deliver-message.ts';
@@ -31,7 +31,7 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-/** Reminders due within this horizon have timers in Redis; later ones are added by the reconciler. */
+/** Instants within this horizon at which reminders come due have timers in Redis (one each); later ones are added by the reconciler. */
 const REMINDER_HORIZON_MS = 6 * 3600_000;
 
 export async function startWorker(opts: { config: Config; logger: Logger; db: Db; clock: Clock }): Promise<RunningWorker> {
@@ -56,7 +56,8 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
     const queued = await sendDueReminders({ db, logger, dispatch, commandName: config.slackCommand }, now);
     // The next Monday's digests always exist (after a week's digest went out, or when a committee changed).
     await ensureDigestsPlanned(db, now);
-    await enqueueReminderTimers(queue, await upcomingReminders(db, new Date(now.getTime() + REMINDER_HORIZON_MS)), now);
+    const instants = await upcomingInstants(db, new Date(now.getTime() + REMINDER_HORIZON_MS));
+    await enqueueReminderTimers(queue, instants.map((dueAt) => ({ id: 'at', dueAt })), now);
     return queued;
   };
 

@@ -2,31 +2,14 @@
  * Starts Concord: database (migrated), Redis, and — by ROLE — the web side (Slack endpoint, health,
  * calendar feeds) and the worker. Returns a handle whose close() shuts down gracefully.
  */
-import type { Server } from 'node:http';
-import type { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import { describeError, type Logger } from './logger.ts';
-import { openDatabase, pingDatabase, type Database } from './db/database.ts';
+import { openDatabase, type Database } from './db/database.ts';
 import { applyPendingMigrations } from './db/migrate.ts';
-import { createRedis, connectOrExplain, reportRedisState } from '../jobs/connection.ts';
+import { createRedis, connectOrExplain } from '../jobs/connection.ts';
 import { startWorker, type RunningWorker } from '../jobs/worker.ts';
-import { closeServer, createWebServer, listen, type Route } from './web/server.ts';
-import { healthHandler } from './web/health.ts';
-import { calendarFeedRoute } from './web/calendar-route.ts';
-import { ConcordHttpReceiver } from './slack/http-receiver.ts';
-import { createReplayGuard } from './slack/replay-guard.ts';
-import { createInteractionGuard } from './slack/interaction-guard.ts';
-import { createPublishedHomes } from './slack/home/published-homes.ts';
-import { buildSlackApp } from './slack/app.ts';
-import { createUserZones } from './slack/user-zone.ts';
-import { recordProfileZone } from './members/profile-zone.ts';
-import { createQueue, enqueueDeliveries, enqueueTick } from '../jobs/queue.ts';
 import { systemClock, useClock, type Clock } from './clock/clock.ts';
-import { startTestClock, type TestClock } from './clock/test-clock.ts';
-import { testClockRoutes } from './web/test-clock-route.ts';
-import { nextReminderAt } from './reminders/reminder-repository.ts';
-import type { Dispatch } from './outbox/announcer.ts';
-import { settledWithin } from './util/timeout.ts';
+import { startTestClock } from './clock/test-clock.ts';
 import { createRedisInvalidation } from '../jobs/redis-invalidation.ts';
 import { createCommitteeCache } from './cache/committee-cache.ts';
 import { attachCommitteeCache, detachCommitteeCache } from './cache/attach.ts';
@@ -78,7 +61,9 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
 
     let port: number | undefined;
     if (config.role !== 'worker') {
-      const web = await startWeb(config, logger, database, redis, clock, testClock);
+      // Imported only here: a worker process never loads Bolt, the commands and the web server.
+      const { startWeb } = await import('./web-side.ts');
+      const web = await startWeb(config, logger, database, redis, clock, testClock, SHUTDOWN_GRACE_MS);
       port = web.port;
       // The web side and the worker wind down side by side, so shutdown takes the longer grace, not the sum.
       closers.unshift(() => inOrder(web.closers, logger));
@@ -101,68 +86,6 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
     redis.disconnect();
     throw err;
   }
-}
-
-/** The web side: Slack's endpoint (or Socket Mode), /healthz, the calendar feeds, and the queue producer. */
-async function startWeb(
-  config: Config,
-  logger: Logger,
-  database: Database,
-  redis: Redis,
-  clock: Clock,
-  testClock: TestClock | undefined,
-): Promise<{ port: number; closers: Closer[] }> {
-  const closers: Closer[] = [];
-  const redisState = reportRedisState(redis, logger.child({ component: 'web' }));
-  const queue = createQueue(redis, config.redisPrefix);
-  // BullMQ repeats every connection error here; the outage itself is logged once by reportRedisState.
-  queue.on('error', (err) => {
-    if (!redisState.isDown() && redis.status === 'ready') logger.error({ ...describeError(err) }, 'queue error');
-  });
-  closers.push(() => settledWithin(queue.close(), 1000));
-  // A failed enqueue loses nothing: the row is in the database and the worker's reconciler finds it.
-  const dispatch: Dispatch = (ids) =>
-    enqueueDeliveries(queue, ids).catch((err: unknown) => logger.warn({ ...describeError(err), count: ids.length }, 'enqueue failed; the reconciler will deliver'));
-  const deps = {
-    db: database.prisma,
-    logger,
-    dispatch,
-    // A profile zone learned for a command also moves the person's reminders (members/profile-zone.ts).
-    userZones: createUserZones({
-      nowMs: () => clock.now().getTime(),
-      learned: (userId, zone) =>
-        recordProfileZone(database.prisma, userId, zone).then(
-          () => undefined,
-          (err: unknown) => logger.warn({ ...describeError(err) }, 'could not store a Slack profile zone; kept the previous one'),
-        ),
-    }),
-    commandName: config.slackCommand,
-    publicUrl: config.publicUrl,
-    now: () => clock.now(),
-    interactions: createInteractionGuard(redis, config.redisPrefix),
-    homes: createPublishedHomes(redis, config.redisPrefix),
-  };
-  const routes: Route[] = [
-    { method: 'GET', path: '/healthz', handler: healthHandler({ db: () => pingDatabase(database.prisma), redis: () => redis.ping() }) },
-    calendarFeedRoute(database.prisma, logger),
-    // After a move everything that came due is sent at once (a worker picks the tick up).
-    ...(testClock ? testClockRoutes(testClock, () => enqueueTick(queue), () => nextReminderAt(database.prisma)) : []),
-  ];
-  const socketMode = Boolean(config.slackAppToken);
-  const receiver = socketMode
-    ? undefined
-    : new ConcordHttpReceiver({ signingSecret: config.slackSigningSecret!, replayGuard: createReplayGuard(redis, config.redisPrefix), logger });
-  const app = buildSlackApp({ config, logger, deps, receiver });
-  if (receiver) routes.push({ method: 'POST', path: '/slack/events', handler: (req, res, _params, body) => receiver.handle(req, res, body) });
-  else {
-    await app.start();
-    closers.push(() => app.stop());
-  }
-  const server = createWebServer(routes, logger);
-  const port = await listen(server, config.port);
-  closers.unshift(() => closeServer(server, SHUTDOWN_GRACE_MS));
-  logger.info({ port, mode: socketMode ? 'socket' : 'http' }, 'web side listening');
-  return { port, closers };
 }
 
 /** Runs closers one after another; a failing one is logged and the rest still run. */

@@ -2,11 +2,10 @@
  * Opens Concord's database: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is set,
  * otherwise embedded PostgreSQL (PGlite) in DATA_DIR. Both get the same migrations.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../prisma/generated/client.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
@@ -50,6 +49,8 @@ export async function openPostgres(url: string): Promise<Database> {
 
 /** `dataDir` undefined → in memory (tests, the schema engine's shadow database). */
 export async function openEmbedded(dataDir?: string): Promise<Database> {
+  // Imported here, not at the top: loading PGlite costs a process ~60 MB, and PostgreSQL never needs it.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   let pglite: PGlite;
   try {

@@ -1,13 +1,31 @@
 /** Applies pending migrations and computes new ones, with the WebAssembly schema engine. */
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { openSchemaEngine } from './schema-engine.ts';
 import type { Database } from './database.ts';
 import { loadMigrations, readSchema, MIGRATIONS_DIR, SCHEMA_PATH } from './migrations.ts';
 
+/**
+ * True when every migration in `dir` is recorded as applied: then the schema engine (WebAssembly, ~35 MB
+ * of a process once loaded) need not start at all. Any doubt (a fresh database, a failed or rolled-back
+ * migration) → false, and the engine decides.
+ */
+async function allApplied(database: Database, dir: string): Promise<boolean> {
+  const wanted = loadMigrations(dir).migrationDirectories.map((m) => m.path);
+  try {
+    const rows = await database.prisma.$queryRaw<Array<{ migration_name: string }>>`
+      SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    const done = new Set(rows.map((r) => r.migration_name));
+    const failed = await database.prisma.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL`;
+    return failed[0]?.n === 0 && wanted.every((name) => done.has(name));
+  } catch {
+    return false;
+  }
+}
+
 /** Applies every migration not yet in `_prisma_migrations`; returns the names applied. */
-export function applyPendingMigrations(database: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function applyPendingMigrations(database: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+  if (await allApplied(database, dir)) return [];
   return database.withMigrationAdapter(async (factory) => {
     const engine = await openSchemaEngine(factory, readSchema(SCHEMA_PATH));
     try {
@@ -25,6 +43,7 @@ export function applyPendingMigrations(database: Database, dir = MIGRATIONS_DIR)
 export async function diffMigrationsToSchema(
   opts: { migrationsDir?: string; schemaPath?: string } = {},
 ): Promise<{ exitCode: number; sql: string }> {
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   const shadow = await PGlite.create();
   try {
     const schema = readSchema(opts.schemaPath ?? SCHEMA_PATH);
