@@ -30,6 +30,7 @@ const schema = z
     PUBLIC_URL: z.url({ error: 'must be a URL such as https://concord.example.org' }).optional(),
     TEST_CLOCK: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
     DELIVERY_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(3, 'must be at least 3').max(3600).default(60),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1, 'must be at least 1').max(300).default(10),
   });
 
 export interface Config {
@@ -53,6 +54,8 @@ export interface Config {
    * Slack calls of the delivery worker time out after a third of it, so a live worker never loses its lease.
    */
   deliveryLeaseMs: number;
+  /** On SIGTERM/SIGINT: how long in-flight requests and jobs may take to finish before they are cut off. */
+  shutdownGraceMs: number;
   /** A movable clock for trying and testing time (reminders, digests); never with Slack's real API. */
   testClock: boolean;
 }
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     deliveryLeaseMs: e.DELIVERY_LEASE_SECONDS * 1000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     testClock: e.TEST_CLOCK === 'on',
   };
 }

@@ -2,25 +2,26 @@
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
 import { UserFacingStartupError } from './errors.ts';
-import { SHUTDOWN_GRACE_MS, startConcord } from './runtime.ts';
+import { startConcord } from './runtime.ts';
 
 /** Beyond the grace, a shutdown that still hangs (e.g. a database that never answers) is cut short. */
-const SHUTDOWN_HARD_LIMIT_MS = SHUTDOWN_GRACE_MS + 10_000;
+const HARD_LIMIT_MARGIN_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const running = await startConcord(config, logger);
+  const hardLimitMs = config.shutdownGraceMs + HARD_LIMIT_MARGIN_MS;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal, graceMs: SHUTDOWN_GRACE_MS }, 'shutting down: finishing in-flight work');
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing in-flight work');
     setTimeout(() => {
-      logger.error({ limitMs: SHUTDOWN_HARD_LIMIT_MS }, 'shutdown did not finish in time; exiting');
+      logger.error({ limitMs: hardLimitMs }, 'shutdown did not finish in time; exiting');
       process.exit(1);
-    }, SHUTDOWN_HARD_LIMIT_MS).unref();
+    }, hardLimitMs).unref();
     running.close().then(
       () => process.exit(0),
       () => process.exit(1),

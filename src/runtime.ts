@@ -15,7 +15,6 @@ import { createCommitteeCache } from './cache/committee-cache.ts';
 import { attachCommitteeCache, detachCommitteeCache } from './cache/attach.ts';
 
 /** How long shutdown waits for in-flight HTTP requests before closing the connections still open. */
-export const SHUTDOWN_GRACE_MS = 10_000;
 
 type Closer = () => Promise<unknown>;
 
@@ -63,7 +62,7 @@ export async function startConcord(config: Config, logger: Logger): Promise<Runn
     if (config.role !== 'worker') {
       // Imported only here: a worker process never loads Bolt, the commands and the web server.
       const { startWeb } = await import('./web-side.ts');
-      const web = await startWeb(config, logger, database, redis, clock, testClock, SHUTDOWN_GRACE_MS);
+      const web = await startWeb(config, logger, database, redis, clock, testClock, config.shutdownGraceMs);
       port = web.port;
       // The web side and the worker wind down side by side, so shutdown takes the longer grace, not the sum.
       closers.unshift(() => inOrder(web.closers, logger));

@@ -40,6 +40,7 @@ it('exits 0 within the shutdown grace although a client stalls in the middle of 
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
     PORT: String(port),
+    SHUTDOWN_GRACE_SECONDS: '2',
   });
   cleanups.push(() => app.child.kill('SIGKILL'));
   expect(await waitForHealth(port, 200), app.output()).toMatchObject({ status: 200 });
@@ -56,7 +57,7 @@ it('exits 0 within the shutdown grace although a client stalls in the middle of 
   const code = await Promise.race([app.exited, new Promise<string>((r) => setTimeout(() => r('still running after 20 s'), 20_000))]);
   const tookMs = Date.now() - sentAt;
   expect(code, app.output()).toBe(0);
-  expect(tookMs).toBeLessThan(15_000); // grace (10 s) + a margin for closing the worker and the database
+  expect(tookMs).toBeLessThan(7_000); // grace (2 s) + a margin for closing the worker and the database
   await stalled.closed; // the stalled client was cut off, not left hanging
   expect(app.output()).not.toMatch(/\n\s+at /);
 });

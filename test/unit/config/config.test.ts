@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       role: 'all',
       logLevel: 'info',
       publicUrl: 'http://localhost:3000',
+      deliveryLeaseMs: 60_000,
+      shutdownGraceMs: 10_000,
     });
     expect(c.databaseUrl).toBeUndefined();
     expect(c.dataDir).toMatch(/\/data$/);
@@ -29,6 +31,11 @@ describe('loadConfig', () => {
   it('needs no signing secret in Socket Mode or for a worker', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'x', SLACK_APP_TOKEN: 'xapp-1' })).not.toThrow();
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'x', ROLE: 'worker' })).not.toThrow();
+  });
+
+  it('reads the shutdown grace in seconds and refuses one that is not a whole number from 1 to 300', () => {
+    expect(loadConfig({ ...minimal, SHUTDOWN_GRACE_SECONDS: '2' }).shutdownGraceMs).toBe(2000);
+    for (const bad of ['0', '2.5', 'soon', '301']) expect(() => loadConfig({ ...minimal, SHUTDOWN_GRACE_SECONDS: bad })).toThrow(/SHUTDOWN_GRACE_SECONDS/);
   });
 
   it('lists every problem at once', () => {
