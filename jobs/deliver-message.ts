@@ -110,8 +110,7 @@ async function post(deps: DeliverDeps, row: OutboundRow, job: Job, target: { cha
   });
   // A DM posted to the user id: Slack answers with the DM's D… id, recorded as where the message is.
   if (row.recipientUserId && target.channel === row.recipientUserId && res.channel) rememberDm(deps.client, row.recipientUserId, String(res.channel));
-  await markSent(deps.db, row.id, String(res.ts), String(res.channel ?? target.channel));
-  await markRemindersDelivered(deps.db, row.id, String(res.channel ?? target.channel), String(res.ts));
+  await recordSent(deps, row.id, String(res.channel ?? target.channel), String(res.ts));
   deps.logger.info({ outboundId: row.id, channel: res.channel, jobId: job.id }, 'message delivered');
   return { kind: 'sent' };
 }
@@ -135,6 +134,14 @@ async function edit(deps: DeliverDeps, row: OutboundRow, of: string): Promise<Ou
   }
 }
 
+/** The row and its reminders are recorded as sent together: a worker killed in between leaves neither half-done. */
+function recordSent(deps: DeliverDeps, outboundId: string, channel: string, ts: string): Promise<void> {
+  return inTransaction(deps.db, async (tx) => {
+    await markSent(tx, outboundId, ts, channel);
+    await markRemindersDelivered(tx, outboundId, channel, ts);
+  });
+}
+
 async function alreadyPosted(deps: DeliverDeps, row: OutboundRow, channelOrUser: string): Promise<boolean> {
   const search = async () => {
     // A DM not yet answered for is searched in the bot's DM with the person (its D… id).
@@ -147,8 +154,7 @@ async function alreadyPosted(deps: DeliverDeps, row: OutboundRow, channelOrUser:
     return undefined;
   });
   if (!found) return false;
-  await markSent(deps.db, row.id, found.ts, found.channel);
-  await markRemindersDelivered(deps.db, row.id, found.channel, found.ts);
+  await recordSent(deps, row.id, found.channel, found.ts);
   deps.logger.info({ outboundId: row.id, channel: found.channel }, 'message had reached Slack before; recorded, not posted again');
   return true;
 }

@@ -14,7 +14,7 @@ import { settledWithin } from '../src/util/timeout.ts';
 import { createRedis, reportRedisState } from './connection.ts';
 import { createQueue, enqueueDeliveries, enqueueReminderTimers, JOB, QUEUE_NAME } from './queue.ts';
 import { sendDueReminders } from './send-reminders.ts';
-import { upcomingInstants } from '../src/reminders/reminder-repository.ts';
+import { settleDeliveredReminders, upcomingInstants } from '../src/reminders/reminder-repository.ts';
 import { ensureDigestsPlanned } from '../src/reminders/digest-repository.ts';
 import type { Clock } from '../src/clock/clock.ts';
 import { deliverMessage } from './deliver-message.ts';
@@ -65,6 +65,8 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
     await sendDue();
     const recovered = await recoverExpiredClaims(db, new Date(Date.now() - config.deliveryLeaseMs));
     if (recovered) logger.warn({ recovered }, 'took over messages whose worker stopped mid-delivery');
+    const settled = await settleDeliveredReminders(db);
+    if (settled) logger.warn({ settled }, 'recorded reminders whose message had been delivered as sent');
     await queue.upsertJobScheduler(SCHEDULER_ID, { every: RECONCILE_EVERY_MS }, { name: JOB.reconcile, data: {} });
     const heads = await pendingHeads(db);
     await enqueueDeliveries(queue, heads);

@@ -154,6 +154,17 @@ export function markRemindersDelivered(db: DbClient, outboundId: string, slackCh
   return db.reminder.updateMany({ where: { outboundId, status: 'sending' }, data: { status: 'sent', slackChannel, slackTs } });
 }
 
+/**
+ * Reminders left `sending` although their message was delivered (recorded in two steps before; a worker
+ * killed between them): marked sent with where it was posted. Returns how many.
+ */
+export function settleDeliveredReminders(db: DbClient): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "Reminder" AS r SET status = 'sent', "slackChannel" = o."postedChannelId", "slackTs" = o."slackTs", "updatedAt" = ${new Date()}
+    FROM "OutboundMessage" AS o
+    WHERE r."outboundId" = o.id AND r.status = 'sending' AND o.status = 'sent'`;
+}
+
 export function markRemindersFailed(db: DbClient, outboundId: string, reason: string) {
   return db.reminder.updateMany({ where: { outboundId, status: 'sending' }, data: { status: 'failed', reason } });
 }

@@ -8,6 +8,7 @@ import { openPostgres } from '../../../src/db/database.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { addDirectMessage } from '../../../src/outbox/outbox-repository.ts';
 import { sendDueReminders } from '../../../jobs/send-reminders.ts';
+import { settleDeliveredReminders } from '../../../src/reminders/reminder-repository.ts';
 import { deliveryInstant } from '../../../src/time/delivery.ts';
 import { createTestDatabase } from '../../support/postgres.ts';
 
@@ -74,6 +75,16 @@ describe('the reminder sweep', () => {
     expect(dm.text).toMatch(/Sweep follow-up 1/);
     expect(rows.filter((r) => r.channelId === CHANNEL).map((r) => r.text.match(/Sweep meeting \d/)![0]).sort()).toEqual(['Sweep meeting 1', 'Sweep meeting 2', 'Sweep meeting 3']);
     expect(await sendDueReminders(deps(), DUE_AT)).toBe(0); // nothing sent twice
+  });
+
+  it('a reminder left sending after its message was delivered (worker killed in between) is recorded as sent by the reconcile', async () => {
+    await sendDueReminders(deps(), DUE_AT);
+    const reminder = await db.prisma.reminder.findFirstOrThrow({ where: { recipient: CHANNEL } });
+    await db.prisma.outboundMessage.update({ where: { id: reminder.outboundId! }, data: { status: 'sent', slackTs: '1796000000.000100', postedChannelId: CHANNEL } });
+    expect(await settleDeliveredReminders(db.prisma)).toBe(1);
+    const after = await db.prisma.reminder.findUniqueOrThrow({ where: { id: reminder.id } });
+    expect([after.status, after.slackChannel, after.slackTs]).toEqual(['sent', CHANNEL, '1796000000.000100']);
+    expect(await db.prisma.reminder.count({ where: { status: 'sending' } })).toBe(14); // the others' messages are not sent yet
   });
 
   it('two sweeps at once claim each reminder once', async () => {
