@@ -14,6 +14,7 @@
  */
 import type { Db } from '../src/db/database.ts';
 import { inTransaction, type Tx } from '../src/db/transaction.ts';
+import { invalidateCommittee } from '../src/cache/attach.ts';
 import type { Logger } from '../src/logger.ts';
 import { addOutbound, addOutboundUnlessBusy } from '../src/outbox/outbox-repository.ts';
 import { planFor } from '../src/reminders/reminder-planner.ts';
@@ -56,7 +57,12 @@ export async function sendDueReminders(deps: SendRemindersDeps, now: Date): Prom
     const due = await dueReminders(deps.db, now, 200);
     if (!due.length) break;
     const outboundIds: string[] = [];
-    for (const group of groupsOf(due)) outboundIds.push(...(await inTransaction(deps.db, (tx) => sendGroup(tx, group, now, commandName))));
+    for (const group of groupsOf(due)) {
+      const ids = await inTransaction(deps.db, (tx) => sendGroup(tx, group, now, commandName));
+      outboundIds.push(...ids);
+      // A record adopted by silence changed follow-ups and records: what processes cached of its committee goes.
+      if (ids.length && group[0]!.subjectKind === RECORD_KIND) await invalidateCommittee(deps.db, group[0]!.committeeId);
+    }
     queued += outboundIds.length;
     await deps.dispatch(outboundIds);
   }

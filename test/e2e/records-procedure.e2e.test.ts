@@ -197,9 +197,13 @@ describe('the silence period after a resolved objection', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await t.db.summaryRecord.findFirstOrThrow({ where: { number: 3 } })).status).toBe('circulated');
 
-    // Past the new one: adopted by silence, and F-4 closed in the name of the chair who circulated it.
+    // Past the new one: adopted by silence, and F-4 closed in the name of the chair who circulated it. The
+    // list read just before (and cached) shows the change at once: the worker's adoption drops the cache.
+    await moveClock(t, { set: '2026-12-11T09:29:50Z' });
+    expect((await concord(t, chair, 'followups who')).text).toContain('*F-4*');
     await moveClock(t, { set: '2026-12-11T09:31:00Z' });
     await expect.poll(async () => (await t.db.summaryRecord.findFirstOrThrow({ where: { number: 3 } })).status, { timeout: 15_000 }).toBe('adopted');
+    await expect.poll(async () => (await concord(t, chair, 'followups who')).text, { timeout: 1500 }).not.toContain('*F-4*');
     const head = await announced(/^Summary record adopted: R-3/);
     expect(JSON.stringify(head.blocks)).toContain('by the silence procedure');
     const closed = await t.db.followUp.findFirstOrThrow({ where: { number: 4 }, include: { assignments: true } });
