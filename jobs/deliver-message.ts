@@ -2,7 +2,9 @@
  * Delivers outbox rows with chat.postMessage. A job drives its row's channel forward by one message:
  * it claims the channel's head (the oldest undelivered row, so a channel's messages go out in commit
  * order and one at a time, across all workers), waits for the channel's 1-message-per-second slot
- * (slack-platform.md §5), posts, and schedules the next head. On HTTP 429 the channel waits Retry-After.
+ * (slack-platform.md §5), posts, and schedules the next head. Slack's limits are per method per workspace:
+ * an HTTP 429 holds the method (chat.postMessage or chat.update) for the whole workspace until Retry-After
+ * has passed, and every delivery to that workspace waits for the end of the hold instead of calling Slack.
  * Every message carries metadata naming its row; when an earlier attempt may have reached Slack (a
  * worker died mid-post, a call failed half-way), the channel's history is searched first and a message
  * found there is recorded instead of posted again. A direct message goes to the bot's DM with its
@@ -23,10 +25,13 @@ import { describeError, type Logger } from '../src/logger.ts';
 import { enqueueDeliveries } from './queue.ts';
 import { findPostedMessage, outboundMetadata } from './posted-message.ts';
 import { conversationOf, DM_REFUSED, forgetDm, rememberDm, resolveTarget, type Target } from './message-target.ts';
+import { heldFor, heldMethodOf, hold } from './workspace-hold.ts';
 
 export const deliverPayload = z.object({ outboundId: z.uuid() });
 
 export const CHANNEL_INTERVAL_MS = 1000;
+/** Jobs waiting out a workspace hold wake spread over this long, not all in the same millisecond. */
+const HOLD_SPREAD_MS = 200;
 /** Slack errors that retrying cannot fix. */
 const PERMANENT = new Set([
   'channel_not_found', 'not_in_channel', 'is_archived', 'invalid_blocks', 'msg_too_long', 'no_text', 'invalid_auth', 'account_inactive',
@@ -59,6 +64,10 @@ export async function deliverMessage(deps: DeliverDeps, job: Job, token?: string
   // Nothing left, or the head is in flight with another worker (which schedules the next one).
   const head = await channelHead(deps.db, channelId);
   if (!head || head.status !== 'pending') return;
+  // Slack refused this method for the workspace a moment ago: wait for the end of the hold, not for a 429.
+  const workspace = await heldMethodOf(deps.db, head.id);
+  const held = workspace ? await heldFor(deps.redis, deps.keyPrefix, workspace.teamId, workspace.method) : 0;
+  if (held > 0) return delay(job, token, held + Math.floor(Math.random() * HOLD_SPREAD_MS));
 
   // One message per second per channel, across all workers; also holds a channel back after a 429.
   const slot = await deps.redis.set(slotKey(deps, channelId), '1', 'PX', CHANNEL_INTERVAL_MS, 'NX');
@@ -68,6 +77,8 @@ export async function deliverMessage(deps: DeliverDeps, job: Job, token?: string
 
   const outcome = await send(deps, claimed, job);
   if (outcome.kind === 'ratelimited') {
+    // Held for the whole workspace (the channel too: Slack also limits a channel on its own).
+    if (workspace) await hold(deps.redis, deps.keyPrefix, workspace.teamId, claimed.updateOfId ? 'chat.update' : 'chat.postMessage', outcome.retryAfterMs);
     await deps.redis.set(slotKey(deps, channelId), '1', 'PX', outcome.retryAfterMs);
     return delay(job, token, outcome.retryAfterMs);
   }

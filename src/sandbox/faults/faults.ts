@@ -4,6 +4,7 @@
  *
  * @example
  *   sb.faults.rateLimitStorm('chat.postMessage', { count: 3, retryAfter: 1 }); // next 3 calls → 429
+ *   sb.faults.rateLimitFor('chat.postMessage', 3);       // every call for 3 s → 429, Retry-After: the rest
  *   sb.faults.serverErrors('*', { probability: 0.2 });
  *   sb.faults.loseResponse('chat.postMessage');          // next post is stored, its answer never arrives
  *   sb.faults.stall('chat.postMessage');                 // next post hangs until its caller disconnects
@@ -40,6 +41,9 @@ interface Rule {
 export class Faults {
   private latencies = new Map<string, number>();
   private rules: Rule[] = [];
+  private windows: Array<{ method: string; until: number }> = [];
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** Adds `ms` of latency before answering `method` (or `'*'`). */
   latency(method: string, ms: number): this {
@@ -55,6 +59,16 @@ export class Faults {
   /** The next `count` calls get HTTP 429 with `Retry-After: retryAfter` (default 1 s). */
   rateLimitStorm(method: string, options: FaultBudget & { retryAfter?: number } = {}): this {
     return this.add(method, options, { kind: 'ratelimit', retryAfter: options.retryAfter ?? 1 });
+  }
+
+  /**
+   * Every call to `method` for the next `seconds` gets HTTP 429 with `Retry-After` = the seconds left,
+   * rounded up — as when the method's bucket is empty for the whole workspace (Slack's limits are per
+   * method per workspace), whichever channel a call is for.
+   */
+  rateLimitFor(method: string, seconds: number): this {
+    this.windows.push({ method, until: this.now() + seconds * 1000 });
+    return this;
   }
 
   /** Destroys the socket without any response. */
@@ -88,15 +102,21 @@ export class Faults {
     if (method === undefined) {
       this.latencies.clear();
       this.rules = [];
+      this.windows = [];
       return;
     }
     this.latencies.delete(method);
     this.rules = this.rules.filter((r) => r.method !== method);
+    this.windows = this.windows.filter((w) => w.method !== method);
   }
 
   /** Decides what happens to one call (consumes a rule's budget when it fires). */
   decide(method: string): FaultDecision {
     const latencyMs = this.latencies.get(method) ?? this.latencies.get('*') ?? 0;
+    const now = this.now();
+    this.windows = this.windows.filter((w) => w.until > now);
+    const window = this.windows.find((w) => w.method === method || w.method === '*');
+    if (window) return { latencyMs, action: { kind: 'ratelimit', retryAfter: Math.max(1, Math.ceil((window.until - now) / 1000)) } };
     const rule = this.rules.find((r) => (r.method === method || r.method === '*') && r.remaining > 0 && Math.random() < r.probability);
     if (!rule) return { latencyMs };
     rule.remaining -= 1;
