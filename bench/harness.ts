@@ -73,9 +73,13 @@ export async function load(url: string, make: MakeRequest, perClient: number): P
   return { rps: s.length / ((performance.now() - started) / 1000), p50: pct(s, 50), p99: pct(s, 99), max: s.at(-1)!, failures, clientCpu: (cpu.user + cpu.system) / 1000 / s.length };
 }
 
-/** Concord (`src/main.ts`) as its own process, silent; `nodeOptions` e.g. `--cpu-prof`. */
+/**
+ * Concord (`src/main.ts`) as its own process, silent; `nodeOptions` e.g. `--cpu-prof`, and any of the
+ * environment's BENCH_CONCORD_FLAGS (space-separated Node/V8 flags, to try one without editing a bench).
+ */
 export function startConcord(env: Record<string, string>, port: number, apiUrl: string, nodeOptions: string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'src/main.ts'], {
+  const extra = (process.env.BENCH_CONCORD_FLAGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...extra, ...nodeOptions, '--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH, ROLE: 'web', LOG_LEVEL: 'silent', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: apiUrl, PORT: String(port), REDIS_PREFIX: `concord-bench-${port}`, ...env },
     stdio: 'inherit',
   });

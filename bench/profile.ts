@@ -4,6 +4,11 @@
  * samples taken while the measured load ran count (the profile's clock is CLOCK_MONOTONIC, as is
  * `process.hrtime`). Prints CPU ms per request by package or source folder, and the top functions by self
  * time. SCENARIO: help (default), org list, meetings all, followups overdue, home.
+ *
+ * Long tasks: both apps also run with `bench/loop-watch.mjs`, which records every event-loop turn that
+ * kept a 1 ms timer waiting 30 ms or more and every GC of 10 ms or more; the turns that fall in the measured
+ * run are listed with what the profile's samples in them were doing (functions by self time, ours and
+ * Bolt's inclusive) — what makes the p99 tail.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,8 +50,19 @@ function owner(url: string, fn: string): string {
   return url;
 }
 
-function summarize(label: string, file: string, fromUs: number, toUs: number, requests: number): void {
+interface Watch {
+  blocks: { from: number; to: number }[];
+  gcs: { from: number; ms: number; kind: number }[];
+}
+
+function summarize(label: string, file: string, fromUs: number, toUs: number, requests: number, watchFile?: string): void {
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const watch = watchFile ? (JSON.parse(readFileSync(watchFile, 'utf8')) as Watch) : undefined;
+  const blocks = (watch?.blocks ?? []).filter((b) => b.to >= fromUs && b.from <= toUs);
+  const inBlock = (t: number) => blocks.some((b) => t >= b.from && t <= b.to);
+  const blockFn = new Map<string, number>();
+  const blockInclusive = new Map<string, number>();
+  let blockTotal = 0;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -66,12 +82,18 @@ function summarize(label: string, file: string, fromUs: number, toUs: number, re
     const o = owner(url, functionName);
     byOwner.set(o, (byOwner.get(o) ?? 0) + dt);
     byFn.set(frameName(n), (byFn.get(frameName(n)) ?? 0) + dt);
+    const blocked = inBlock(t);
+    if (blocked) {
+      blockTotal += dt;
+      blockFn.set(frameName(n), (blockFn.get(frameName(n)) ?? 0) + dt);
+    }
     const seen = new Set<string>();
     for (let id: number | undefined = n.id; id !== undefined; id = parent.get(id)) {
       const name = frameName(byId.get(id)!);
       if (seen.has(name)) continue;
       seen.add(name);
       inclusive.set(name, (inclusive.get(name) ?? 0) + dt);
+      if (blocked) blockInclusive.set(name, (blockInclusive.get(name) ?? 0) + dt);
     }
   }
   const ms = (us: number) => (us / 1000 / requests).toFixed(3).padStart(7);
@@ -82,6 +104,18 @@ function summarize(label: string, file: string, fromUs: number, toUs: number, re
   console.log('  top functions of ours and of Bolt (inclusive):');
   const mine = [...inclusive].filter(([f]) => /^\S+ (src|jobs|node_modules\/@slack)\//.test(f));
   for (const [f, us] of mine.sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${ms(us)}  ${f}`);
+  if (!watch) return;
+  const gcs = watch.gcs.filter((g) => g.from >= fromUs && g.from <= toUs);
+  const span = (b: { from: number; to: number }) => (b.to - b.from) / 1000;
+  console.log(`  event-loop turns of 30 ms or more: ${blocks.length}, ${blocks.reduce((s, b) => s + span(b), 0).toFixed(0)} ms in all, longest ${Math.max(0, ...blocks.map(span)).toFixed(0)} ms: ${blocks.map((b) => `+${((b.from - fromUs) / 1000).toFixed(0)} ms ${span(b).toFixed(0)}`).join(', ')}`);
+  console.log(`  GCs of 10 ms or more: ${gcs.length}, ${gcs.reduce((s, g) => s + g.ms, 0).toFixed(0)} ms in all: ${gcs.map((g) => `+${((g.from - fromUs) / 1000).toFixed(0)} ms ${g.ms} (kind ${g.kind})`).join(', ')}`);
+  if (blockTotal === 0) return;
+  const whole = (us: number) => `${(us / 1000).toFixed(1).padStart(7)} ms`;
+  console.log(`  in those turns, ${whole(blockTotal)} of samples; top functions (self time):`);
+  for (const [f, us] of [...blockFn].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${whole(us)}  ${f}`);
+  console.log('  in those turns, ours and Bolt\'s (inclusive):');
+  const mineBlocked = [...blockInclusive].filter(([f]) => /^\S+ (src|jobs|node_modules\/)/.test(f));
+  for (const [f, us] of mineBlocked.sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${whole(us)}  ${f}`);
 }
 
 function frameName(n: Node): string {
@@ -111,11 +145,13 @@ await runImport(db.prisma, { file: 'prisma/seed-data/meetings.json' });
 await seedFollowUps(db, iomc.chair);
 await db.close();
 
-concord = startConcord(env, port, sandbox.apiUrl, ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, 'concord')}`]);
+const watchArgs = ['--import', './bench/loop-watch.mjs'];
+const watchOf = (app: string) => path.join(profDir, `${app}-loop.json`);
+concord = startConcord({ ...env, LOOP_WATCH_FILE: watchOf('concord') }, port, sandbox.apiUrl, ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, 'concord')}`, ...watchArgs]);
 await concordReady(port);
 const boltPort = await freePort();
-const bolt = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, 'bolt')}`, '--import', 'tsx', 'bench/bare-bolt.ts'], {
-  env: { PATH: process.env.PATH, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(boltPort) },
+const bolt = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, 'bolt')}`, ...watchArgs, '--import', 'tsx', 'bench/bare-bolt.ts'], {
+  env: { PATH: process.env.PATH, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(boltPort), LOOP_WATCH_FILE: watchOf('bolt') },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const boltUrl = `http://127.0.0.1:${boltPort}/slack/events`;
@@ -134,8 +170,8 @@ await stop(bolt);
 const n = CLIENTS * PER_CLIENT;
 console.log(`\nProfile of "${SCENARIO}" on ${KIND}, ${CLIENTS} clients × ${PER_CLIENT}: Concord ${c.rps.toFixed(0)} req/s p50 ${c.p50.toFixed(1)} p99 ${c.p99.toFixed(1)}; bare Bolt ${b.rps.toFixed(0)} req/s p50 ${b.p50.toFixed(1)} p99 ${b.p99.toFixed(1)}`);
 const profileIn = (dir: string) => path.join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!);
-summarize('Concord', profileIn(path.join(profDir, 'concord')), c0, c1, n);
-summarize('bare Bolt', profileIn(path.join(profDir, 'bolt')), c1, b1, n);
+summarize('Concord', profileIn(path.join(profDir, 'concord')), c0, c1, n, watchOf('concord'));
+summarize('bare Bolt', profileIn(path.join(profDir, 'bolt')), c1, b1, n, watchOf('bolt'));
 
 await sandbox.close();
 await pg?.drop();

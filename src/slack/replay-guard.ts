@@ -26,12 +26,22 @@ export interface ReplayGuard {
 }
 
 export function createReplayGuard(redis: Redis | undefined, keyPrefix: string, nowMs: () => number = Date.now): ReplayGuard {
+  /**
+   * signature → expiry (ms). Every marker lives TTL_SECONDS, so the map's insertion order is its expiry
+   * order: expired markers are dropped from the front, a few per request, never by a scan of the whole
+   * map (at 2,000 requests a second the map holds over a million markers, and a scan per request blocked
+   * the event loop). A marker set again after it expired moves to the back.
+   */
   const local = new Map<string, number>();
   const firstSeenLocally = (signature: string): boolean => {
     const now = nowMs();
-    if (local.size > 50_000) for (const [k, exp] of local) if (exp < now) local.delete(k);
+    for (const [k, exp] of local) {
+      if (exp > now) break;
+      local.delete(k);
+    }
     const exp = local.get(signature);
     if (exp !== undefined && exp > now) return false;
+    local.delete(signature);
     local.set(signature, now + TTL_SECONDS * 1000);
     return true;
   };
