@@ -145,10 +145,7 @@ async function sendBatch(tx: Tx, now: Date): Promise<{ claimed: number; outbound
   return { claimed: claimed.length, outboundIds: ids.filter((id): id is string => Boolean(id)), busy };
 }
 
-/**
- * A row for the outbox: a direct message's channel is its recipient (the order key, as in
- * `addDirectMessage`), with the subject's fallback channel should Slack refuse the DM.
- *//** One subject and recipient in a transaction of its own: send the latest due reminder, skip the rest. Returns the outbox row ids. */
+/** One subject and recipient in a transaction of its own: send the latest due reminder, skip the rest. Returns the outbox row ids. */
 async function sendGroup(tx: Tx, group: ClaimedReminder[], now: Date, commandName: string): Promise<string[]> {
   // First, while holding nothing: wait for a change of the committee under way (see holdCommittee).
   // A silence period's end locks its committee for update itself.
