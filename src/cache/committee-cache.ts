@@ -9,8 +9,8 @@
  *
  * An entry read in the last part of its lifetime (past `REFRESH_AT` of the TTL) is served and reloaded
  * in the background (once), so under steady use no reader waits for the TTL's reload — that wait, with
- * 50 readers queued behind it, was the tail of the list views' latency. Nothing older than the TTL is
- * ever served, and a reload under way when a change comes in is not kept.
+ * 50 readers queued behind it, was the tail of the list views' latency. Such reloads run one at a time.
+ * Nothing older than the TTL is ever served, and a reload under way when a change comes in is not kept.
  *
  * @example
  *   const orgs = await cachedRead(scope, 'org list', () => listCommitteeOrganizations(scope));
@@ -95,13 +95,43 @@ export function createCommitteeCache(invalidation: Invalidation, opts: { ttlMs?:
     return value;
   }
 
+  /**
+   * Background reloads run one at a time. Entries loaded together (e.g. every Home after a start or a
+   * change) age together; reloading them all at once put their rendering in one turn of the event loop
+   * and every ack waited behind it. One after another, readers' requests run in between.
+   */
+  const backlog: (() => Promise<unknown>)[] = [];
+  const queued = new Set<string>();
+  let reloading = false;
+  const pump = () => {
+    const next = reloading ? undefined : backlog.shift();
+    if (!next) return;
+    reloading = true;
+    next()
+      .catch(() => {}) // a failed reload leaves the entry to expire
+      .finally(() => {
+        reloading = false;
+        pump();
+      });
+  };
+  function reloadLater<T>(committeeId: string, key: string, entry: Entry, load: () => Promise<T>): void {
+    const flightKey = `${committeeId}\0${key}`;
+    if (inFlight.has(flightKey) || queued.has(flightKey)) return;
+    queued.add(flightKey);
+    backlog.push(async () => {
+      queued.delete(flightKey);
+      // Not if, while it waited, a change dropped the entry or a reader loaded it again (or it expired).
+      if (byCommittee.get(committeeId)?.get(key) !== entry || !fresh(entry)) return;
+      await loadShared(committeeId, key, load);
+    });
+    pump();
+  }
+
   return {
     async read<T>(committeeId: string, key: string, load: () => Promise<T>): Promise<T> {
       const hit = live ? byCommittee.get(committeeId)?.get(key) : undefined;
       if (fresh(hit)) {
-        if (now() - hit.at >= ttlMs * REFRESH_AT && !inFlight.has(`${committeeId}\0${key}`)) {
-          loadShared(committeeId, key, load).catch(() => {}); // a failed reload leaves the entry to expire
-        }
+        if (now() - hit.at >= ttlMs * REFRESH_AT) reloadLater(committeeId, key, hit, load);
         return hit.value as T;
       }
       return loadShared(committeeId, key, load);

@@ -103,6 +103,29 @@ describe('committee cache', () => {
     expect(loads).toBe(2);
   });
 
+  it('runs background reloads one at a time, and skips a waiting one whose entry a change dropped', async () => {
+    const ch = channel();
+    let now = 0;
+    const cache = createCommitteeCache(ch.inv, { ttlMs: 5000, now: () => now });
+    ch.live(true);
+    await cache.read('C', 'a', async () => 'a1');
+    await cache.read('C', 'b', async () => 'b1');
+    await cache.read('D', 'c', async () => 'c1');
+    now = 3500;
+    const started: string[] = [];
+    let releaseA!: (v: string) => void;
+    expect(await cache.read('C', 'a', () => (started.push('a'), new Promise<string>((r) => (releaseA = r))))).toBe('a1');
+    expect(await cache.read('C', 'b', async () => (started.push('b'), 'b2'))).toBe('b1');
+    expect(await cache.read('D', 'c', async () => (started.push('c'), 'c2'))).toBe('c1');
+    expect(started).toEqual(['a']); // b and c wait for a's reload
+    ch.message('C'); // a change drops C's entries: b's waiting reload is not run
+    releaseA('a2');
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    expect(started).toEqual(['a', 'c']);
+    expect(await cache.read('D', 'c', async () => 'c3')).toBe('c2');
+    expect(await cache.read('C', 'b', async () => 'b3')).toBe('b3'); // dropped by the change: read again
+  });
+
   it('does not keep a background reload that was under way when a change came in, and never serves past the TTL', async () => {
     const ch = channel();
     let now = 0;
