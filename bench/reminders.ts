@@ -10,7 +10,9 @@
  * satisfy the one-committee-per-workspace key). Rows are seeded with Prisma `createMany`; the worker (`ROLE=worker`, `TEST_CLOCK=on`) is its own process
  * on a private redis-server; "due at once" is one move of the test clock. Each delivery run stops after
  * REMINDER_BENCH_SECONDS (default 600) and reports what was reached. `npx tsx bench/reminders.ts b` runs
- * only (b) (any of a, b, c).
+ * only (b) (any of a, b, c). REMINDER_WORKER_FLAGS adds Node flags to the worker (e.g.
+ * `--max-semi-space-size=2`); with `--expose-gc` among them each memory sample is also taken after a full
+ * GC ("live": what is still referenced), at the cost of that GC.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -84,25 +86,29 @@ function startWorker(env: Env, lease = 60): ChildProcess {
     DELIVERY_LEASE_SECONDS: String(lease),
   };
   // The worker as `npm start` runs it, plus a sampler of its own process.memoryUsage() every 10 s (stderr).
-  const child = spawn(process.execPath, ['--import', 'tsx', '--eval', MEMORY_SAMPLER, '--import', './src/main.ts'], { cwd: ROOT, env: vars, stdio: ['ignore', 'ignore', 'pipe'] });
+  const flags = (process.env.REMINDER_WORKER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', '--eval', MEMORY_SAMPLER, '--import', './src/main.ts'], { cwd: ROOT, env: vars, stdio: ['ignore', 'ignore', 'pipe'] });
   let buffered = '';
   child.stderr!.on('data', (d: Buffer) => {
     buffered += d.toString();
     for (let i = buffered.indexOf('\n'); i >= 0; i = buffered.indexOf('\n')) {
       const line = buffered.slice(0, i);
       buffered = buffered.slice(i + 1);
-      if (line.startsWith('MEM ')) workerMemory.push(JSON.parse(line.slice(4)) as NodeJS.MemoryUsage);
+      if (line.startsWith('MEM ')) workerMemory.push(JSON.parse(line.slice(4)) as Sample);
     }
   });
   return child;
 }
 
-const MEMORY_SAMPLER = `setInterval(() => process.stderr.write('MEM ' + JSON.stringify(process.memoryUsage()) + '\\n'), 10000).unref();`;
-const workerMemory: NodeJS.MemoryUsage[] = [];
+const MEMORY_SAMPLER = `setInterval(() => { const m = process.memoryUsage(); const c = process.cpuUsage(); m.cpu = c.user + c.system; if (globalThis.gc) { globalThis.gc(); m.live = process.memoryUsage().heapUsed; } process.stderr.write('MEM ' + JSON.stringify(m) + '\\n'); }, 10000).unref();`;
+/** `cpu`: the worker's CPU time so far (µs; user + system), to weigh what a GC setting costs. */
+type Sample = NodeJS.MemoryUsage & { live?: number; cpu?: number };
+const workerMemory: Sample[] = [];
 /** The largest of each figure the worker processes reported since the last call, in MB. */
 function workerMemoryPeaks(): string {
-  const peak = (k: keyof NodeJS.MemoryUsage) => Math.max(...workerMemory.map((m) => m[k])) / 1048576;
-  const out = workerMemory.length ? `worker memory, peaks of ${workerMemory.length} samples (every 10 s): rss ${peak('rss').toFixed(0)} MB, heap used ${peak('heapUsed').toFixed(0)} MB, heap total ${peak('heapTotal').toFixed(0)} MB, external ${peak('external').toFixed(0)} MB; median rss ${(workerMemory.map((m) => m.rss).sort((a, b) => a - b)[Math.floor(workerMemory.length / 2)]! / 1048576).toFixed(0)} MB` : 'worker memory: no samples';
+  const peak = (k: keyof Sample) => Math.max(...workerMemory.map((m) => m[k] ?? 0)) / 1048576;
+  const live = workerMemory.some((m) => m.live) ? `, heap live after GC ${peak('live').toFixed(0)} MB` : '';
+  const out = workerMemory.length ? `worker memory, peaks of ${workerMemory.length} samples (every 10 s): rss ${peak('rss').toFixed(0)} MB, heap used ${peak('heapUsed').toFixed(0)} MB, heap total ${peak('heapTotal').toFixed(0)} MB, external ${peak('external').toFixed(0)} MB, arrayBuffers ${peak('arrayBuffers').toFixed(0)} MB${live}; CPU ${(Math.max(...workerMemory.map((m) => m.cpu ?? 0)) / 1e6).toFixed(0)} s so far; median rss ${(workerMemory.map((m) => m.rss).sort((a, b) => a - b)[Math.floor(workerMemory.length / 2)]! / 1048576).toFixed(0)} MB` : 'worker memory: no samples';
   workerMemory.length = 0;
   return out;
 }

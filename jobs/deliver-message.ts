@@ -1,6 +1,6 @@
 /**
- * Delivers outbox rows with chat.postMessage. A job drives its row's channel forward by one message:
- * it claims the channel's head (the oldest undelivered row, so a channel's messages go out in commit
+ * Delivers outbox rows with chat.postMessage. The job of a channel's head drives the channel forward by one
+ * message: it claims the head (the oldest undelivered row, so a channel's messages go out in commit
  * order and one at a time, across all workers), waits for the channel's 1-message-per-second slot
  * (slack-platform.md §5), posts, and schedules the next head. Slack's limits are per method per workspace:
  * an HTTP 429 holds the method (chat.postMessage or chat.update) for the whole workspace until Retry-After
@@ -61,9 +61,11 @@ export async function deliverMessage(deps: DeliverDeps, job: Job, token?: string
   const row = await getOutbound(deps.db, parsed.data.outboundId);
   if (!row) return;
   const { channelId } = row;
-  // Nothing left, or the head is in flight with another worker (which schedules the next one).
+  // Nothing left, or the head is in flight with another worker (which schedules the next one), or this
+  // row waits behind the head: the head's own job moves the channel on and then queues the next head (a
+  // head left without a job is queued by the reconciler), so waiting rows cost no job runs.
   const head = await channelHead(deps.db, channelId);
-  if (!head || head.status !== 'pending') return;
+  if (!head || head.status !== 'pending' || head.id !== row.id) return;
   // Slack refused this method for the workspace a moment ago: wait for the end of the hold, not for a 429.
   const workspace = await heldMethodOf(deps.db, head.id);
   const held = workspace ? await heldFor(deps.redis, deps.keyPrefix, workspace.teamId, workspace.method) : 0;

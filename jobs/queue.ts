@@ -27,8 +27,9 @@ export function createQueue(connection: Redis, prefix: string): Queue {
 }
 
 /**
- * One job per row to deliver. A delivery job drives its row's channel forward by one message (the
- * channel's head, whichever row it was created for), so any job of a channel can unblock it. Finished
+ * One job per row to deliver. A delivery job moves its channel forward by one message when its row is
+ * the channel's head, and then queues the next head; the job of a row waiting behind the head ends at once
+ * (the reconciler queues any head left without a job). Finished
  * jobs are removed at once, so a job id exists only while its job can still run, and adding an id that is
  * waiting or running is harmlessly ignored. Ids are per attempt: a row taken over from a dead worker (its
  * job may still look active in Redis) or scheduled after the previous message gets a job of its own.
