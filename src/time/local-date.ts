@@ -8,12 +8,31 @@ export type LocalTime = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date, or undefined when no such day exists. Plain integer arithmetic (no Luxon, no `TZ`). */
+function epochDayOf(value: string): number | undefined {
+  const m = ISO_DATE.exec(value);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? d.getTime() / DAY_MS : undefined;
+}
+
+function epochDay(date: LocalDate): number {
+  const day = epochDayOf(date);
+  if (day === undefined) throw new RangeError(`Not a YYYY-MM-DD calendar date: ${JSON.stringify(date)}`);
+  return day;
+}
+
+function fromEpochDay(day: number): LocalDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (`2025-02-30` is not). */
 export function isLocalDate(value: unknown): value is LocalDate {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  return DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: 'utc' }).isValid;
+  return typeof value === 'string' && epochDayOf(value) !== undefined;
 }
 
 /**
@@ -45,17 +64,18 @@ export function compareLocalDates(a: LocalDate, b: LocalDate): number {
 
 /** Adds (or with a negative `days`, subtracts) calendar days. `addDays('2025-12-31', 1)` → `'2026-01-01'`. */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return dateTimeToLocalDate(localDateToDateTime(date).plus({ days }));
+  return fromEpochDay(epochDay(date) + days);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round(localDateToDateTime(to).diff(localDateToDateTime(from), 'days').days);
+  return epochDay(to) - epochDay(from);
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: LocalDate): number {
-  return localDateToDateTime(date).weekday;
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /**
