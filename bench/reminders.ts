@@ -10,9 +10,10 @@
  * satisfy the one-committee-per-workspace key). Rows are seeded with Prisma `createMany`; the worker (`ROLE=worker`, `TEST_CLOCK=on`) is its own process
  * on a private redis-server; "due at once" is one move of the test clock. Each delivery run stops after
  * REMINDER_BENCH_SECONDS (default 600) and reports what was reached. `npx tsx bench/reminders.ts b` runs
- * only (b) (any of a, b, c). REMINDER_WORKER_FLAGS adds Node flags to the worker (e.g.
- * `--max-semi-space-size=2`); with `--expose-gc` among them each memory sample is also taken after a full
- * GC ("live": what is still referenced), at the cost of that GC.
+ * only (b) (any of a, b, c). The worker runs with the V8 flags of `npm run start:worker`;
+ * REMINDER_WORKER_FLAGS adds Node flags (a later flag wins: `--heap-growing-percent=0
+ * --max-semi-space-size=0` for V8's defaults); with `--expose-gc` among them each memory sample is also
+ * taken after a full GC ("live": what is still referenced), at the cost of that GC.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -85,8 +86,8 @@ function startWorker(env: Env, lease = 60): ChildProcess {
     REDIS_PREFIX: 'concord-bench',
     DELIVERY_LEASE_SECONDS: String(lease),
   };
-  // The worker as `npm start` runs it, plus a sampler of its own process.memoryUsage() every 10 s (stderr).
-  const flags = (process.env.REMINDER_WORKER_FLAGS ?? '').split(' ').filter(Boolean);
+  // The worker as `npm run start:worker` runs it (its V8 flags), plus a sampler of its own process.memoryUsage() every 10 s (stderr).
+  const flags = [...START_FLAGS, ...(process.env.REMINDER_WORKER_FLAGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', '--eval', MEMORY_SAMPLER, '--import', './src/main.ts'], { cwd: ROOT, env: vars, stdio: ['ignore', 'ignore', 'pipe'] });
   let buffered = '';
   child.stderr!.on('data', (d: Buffer) => {
@@ -100,6 +101,8 @@ function startWorker(env: Env, lease = 60): ChildProcess {
   return child;
 }
 
+/** The V8 flags of `npm run start:worker` (package.json): the bench measures the worker as it is run. */
+const START_FLAGS: string[] = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:worker']!.match(/--[a-z-]+=\d+/g) ?? [];
 const MEMORY_SAMPLER = `setInterval(() => { const m = process.memoryUsage(); const c = process.cpuUsage(); m.cpu = c.user + c.system; if (globalThis.gc) { globalThis.gc(); m.live = process.memoryUsage().heapUsed; } process.stderr.write('MEM ' + JSON.stringify(m) + '\\n'); }, 10000).unref();`;
 /** `cpu`: the worker's CPU time so far (µs; user + system), to weigh what a GC setting costs. */
 type Sample = NodeJS.MemoryUsage & { live?: number; cpu?: number };
