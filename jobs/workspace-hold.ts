@@ -8,6 +8,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Db } from '../src/db/database.ts';
+import { deliveryWorkspace } from '../src/outbox/outbox-repository.ts';
 
 export type HeldMethod = 'chat.postMessage' | 'chat.update';
 
@@ -26,6 +27,6 @@ export async function hold(redis: Redis, keyPrefix: string, teamId: string, meth
 
 /** The workspace (its committee's team id) and the method an outbox row is delivered with. */
 export async function heldMethodOf(db: Db, outboundId: string): Promise<{ teamId: string; method: HeldMethod } | undefined> {
-  const row = await db.outboundMessage.findUnique({ where: { id: outboundId }, select: { updateOfId: true, committee: { select: { teamId: true } } } });
-  return row ? { teamId: row.committee.teamId, method: row.updateOfId ? 'chat.update' : 'chat.postMessage' } : undefined;
+  const w = await deliveryWorkspace(db, outboundId);
+  return w ? { teamId: w.teamId, method: w.isUpdate ? 'chat.update' : 'chat.postMessage' } : undefined;
 }

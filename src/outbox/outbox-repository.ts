@@ -126,6 +126,12 @@ export function postedMessage(db: DbClient, id: string) {
   return db.outboundMessage.findUnique({ where: { id }, select: { status: true, postedChannelId: true, slackTs: true } });
 }
 
+/** The workspace (its committee's team id) a row is delivered to, and whether it edits an earlier message. */
+export async function deliveryWorkspace(db: DbClient, id: string): Promise<{ teamId: string; isUpdate: boolean } | undefined> {
+  const row = await db.outboundMessage.findUnique({ where: { id }, select: { updateOfId: true, committee: { select: { teamId: true } } } });
+  return row ? { teamId: row.committee.teamId, isUpdate: row.updateOfId !== null } : undefined;
+}
+
 export function getOutbound(db: DbClient, id: string) {
   return db.outboundMessage.findUnique({ where: { id }, select: { id: true, channelId: true, status: true } });
 }
