@@ -8,14 +8,32 @@
  *   the secretariat and the nine focal points.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../src/db/database.ts';
+import { openEmbedded, openPostgres, type Database } from '../src/db/database.ts';
 import type { IomcWorkspace, Sandbox } from '../src/sandbox/index.ts';
+import { runImport } from '../src/cli/import-run.ts';
 import { todayInZone } from '../src/time/local-date.ts';
-import type { MakeRequest } from './harness.ts';
+import { concordReady, startConcord, stop, type MakeRequest } from './harness.ts';
 
 export const FOLLOWUPS = 10_000;
 export const ORGS = ['FAO', 'ILO', 'UNDP', 'UNEP', 'UNIDO', 'UNITAR', 'WHO', 'WB', 'OECD'] as const;
 type Iomc = IomcWorkspace;
+
+/**
+ * The committee through commands (Concord started on `port` for that, the sandbox pointed at it), then,
+ * Concord stopped (the embedded database has one owner), the 35 meetings through the import and the
+ * follow-ups. Returns the database, open: the caller closes it (the embedded one before Concord starts again).
+ */
+export async function seededDatabase(sandbox: Sandbox, iomc: Iomc, env: Record<string, string>, port: number): Promise<Database> {
+  sandbox.setAppUrl(`http://127.0.0.1:${port}/slack/events`);
+  const concord = startConcord(env, port, sandbox.apiUrl);
+  await concordReady(port);
+  await setUpCommittee(sandbox, iomc);
+  await stop(concord);
+  const db = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openEmbedded(env.DATA_DIR!);
+  await runImport(db.prisma, { file: 'prisma/seed-data/meetings.json' });
+  await seedFollowUps(db, iomc.chair);
+  return db;
+}
 
 /** Through the app at the sandbox's app URL (Concord must be running). */
 export async function setUpCommittee(sandbox: Sandbox, iomc: Iomc): Promise<void> {

@@ -17,10 +17,8 @@ import { BOT_TOKEN, SIGNING_SECRET } from '../test/support/app.ts';
 import { createTestDatabase } from '../test/support/postgres.ts';
 import globalSetup from '../test/support/global-setup.ts';
 import { loadIomcWorkspace, startSandbox } from '../src/sandbox/index.ts';
-import { openEmbedded, openPostgres } from '../src/db/database.ts';
-import { runImport } from '../src/cli/import-run.ts';
 import { CLIENTS, concordReady, freePort, load, startConcord, stop, waitUntil, type MakeRequest } from './harness.ts';
-import { requests, seedFollowUps, setUpCommittee } from './bench-data.ts';
+import { requests, seededDatabase } from './bench-data.ts';
 import { spawn } from 'node:child_process';
 
 const SCENARIO = process.argv[2] ?? 'help';
@@ -135,19 +133,11 @@ const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : { DATA_DIR: 
 
 const port = await freePort();
 const url = `http://127.0.0.1:${port}/slack/events`;
-sandbox.setAppUrl(url);
-let concord = startConcord(env, port, sandbox.apiUrl);
-await concordReady(port);
-await setUpCommittee(sandbox, iomc);
-await stop(concord);
-const db = pg ? await openPostgres(pg.url) : await openEmbedded(dataDir);
-await runImport(db.prisma, { file: 'prisma/seed-data/meetings.json' });
-await seedFollowUps(db, iomc.chair);
-await db.close();
+await (await seededDatabase(sandbox, iomc, env, port)).close();
 
 const watchArgs = ['--import', './bench/loop-watch.mjs'];
 const watchOf = (app: string) => path.join(profDir, `${app}-loop.json`);
-concord = startConcord({ ...env, LOOP_WATCH_FILE: watchOf('concord') }, port, sandbox.apiUrl, ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, 'concord')}`, ...watchArgs]);
+const concord = startConcord({ ...env, LOOP_WATCH_FILE: watchOf('concord') }, port, sandbox.apiUrl, ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, 'concord')}`, ...watchArgs]);
 await concordReady(port);
 const boltPort = await freePort();
 const bolt = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, 'bolt')}`, ...watchArgs, '--import', 'tsx', 'bench/bare-bolt.ts'], {

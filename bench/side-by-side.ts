@@ -20,10 +20,8 @@ import { BOT_TOKEN, SIGNING_SECRET } from '../test/support/app.ts';
 import { createTestDatabase } from '../test/support/postgres.ts';
 import globalSetup from '../test/support/global-setup.ts';
 import { loadIomcWorkspace, startSandbox } from '../src/sandbox/index.ts';
-import { openEmbedded, openPostgres } from '../src/db/database.ts';
-import { runImport } from '../src/cli/import-run.ts';
 import { CLIENTS, concordReady, cpuOf, freePort, load, sleep, startBareBolt, startConcord, stop, type MakeRequest, type Result } from './harness.ts';
-import { requests, seedFollowUps, setUpCommittee } from './bench-data.ts';
+import { requests, seededDatabase } from './bench-data.ts';
 
 const PER_CLIENT = Number(process.argv[2] ?? 40);
 const ROUNDS = Math.max(1, Number(process.argv[3] ?? 1));
@@ -61,19 +59,11 @@ for (const kind of ['embedded', 'postgres'] as const) {
   const dir = mkdtempSync(path.join(tmpdir(), 'concord-side-'));
   const pg = kind === 'postgres' ? await createTestDatabase() : undefined;
   const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : { DATA_DIR: dir };
-  // The committee through commands, then (Concord stopped: the embedded database has one owner) the data.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/slack/events`;
-  sandbox.setAppUrl(url);
-  let concord = startConcord(env, port, sandbox.apiUrl);
-  await concordReady(port);
-  await setUpCommittee(sandbox, iomc);
-  await stop(concord);
-  const db = pg ? await openPostgres(pg.url) : await openEmbedded(dir);
-  await runImport(db.prisma, { file: 'prisma/seed-data/meetings.json' });
-  await seedFollowUps(db, iomc.chair);
+  const db = await seededDatabase(sandbox, iomc, env, port);
   if (kind === 'embedded') await db.close();
-  concord = startConcord(env, port, sandbox.apiUrl);
+  const concord = startConcord(env, port, sandbox.apiUrl);
   await concordReady(port);
   const dbName = pg ? new URL(pg.url).pathname.slice(1) : '';
   const backends = async () => (pg ? (await db.prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${dbName} AND pid <> pg_backend_pid()`).map((r) => r.pid) : []);
