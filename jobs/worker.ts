@@ -8,6 +8,7 @@ import { Worker, type Job, type Queue } from 'bullmq';
 import { WebClient } from '@slack/web-api';
 import type { Config } from '../src/config.ts';
 import type { Db } from '../src/db/database.ts';
+import { rowStamp } from '../src/db/row-stamp.ts';
 import { describeError, type Logger } from '../src/logger.ts';
 import { pendingHeads, recoverExpiredClaims } from '../src/outbox/outbox-repository.ts';
 import { settledWithin } from '../src/util/timeout.ts';
@@ -63,7 +64,7 @@ export async function startWorker(opts: { config: Config; logger: Logger; db: Db
 
   const reconcile = async (): Promise<number> => {
     await sendDue();
-    const recovered = await recoverExpiredClaims(db, new Date(Date.now() - config.deliveryLeaseMs));
+    const recovered = await recoverExpiredClaims(db, new Date(rowStamp().getTime() - config.deliveryLeaseMs));
     if (recovered) logger.warn({ recovered }, 'took over messages whose worker stopped mid-delivery');
     const settled = await settleDeliveredReminders(db);
     if (settled) logger.warn({ settled }, 'recorded reminders whose message had been delivered as sent');

@@ -8,6 +8,7 @@
  */
 import type { Db } from '../db/database.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
+import { rowStamp } from '../db/row-stamp.ts';
 import { lockCommittee } from './committee-repository.ts';
 import { replanTouched } from '../reminders/reminder-planner.ts';
 import { clockNow } from '../clock/clock.ts';
@@ -28,8 +29,8 @@ export interface CommitteeWrite {
  */
 export async function writeCommittee<T>(db: Db, committeeId: string, userId: string, action: Action, fn: (tx: Tx, w: CommitteeWrite) => Promise<T>): Promise<T> {
   const result = await inTransaction(db, async (tx) => {
-    // Wall time, as Prisma stamps `updatedAt`: what this write touches is stamped at or after it.
-    const since = new Date();
+    // What this write touches is stamped at or after this.
+    const since = rowStamp();
     const committee = await lockCommittee(tx, committeeId);
     if (!committee) throw new NoCommitteeError();
     const actor = await actorIn(tx, committee.id, userId);
@@ -50,7 +51,7 @@ export async function writeCommittee<T>(db: Db, committeeId: string, userId: str
  */
 export async function writeCommitteeAsConcord(db: Db, committeeId: string, fn: (tx: Tx, committee: Committee) => Promise<void>): Promise<void> {
   const done = await inTransaction(db, async (tx) => {
-    const since = new Date();
+    const since = rowStamp();
     const committee = await lockCommittee(tx, committeeId);
     if (!committee) return false;
     await fn(tx, committee);

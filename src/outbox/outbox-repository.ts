@@ -4,6 +4,7 @@
  * channel — its head — is ever claimed.
  */
 import type { DbClient } from '../db/transaction.ts';
+import { rowStamp } from '../db/row-stamp.ts';
 
 export interface OutboundInput {
   committeeId: string;
@@ -159,11 +160,11 @@ export async function claimHead(db: DbClient, channelId: string): Promise<Outbou
 
 /** Renews the claim right before the Slack call (the lease counts from there) and notes where it posts. */
 export function touchClaim(db: DbClient, id: string, postedChannelId: string) {
-  return db.outboundMessage.updateMany({ where: { id, status: 'sending' }, data: { updatedAt: new Date(), postedChannelId } });
+  return db.outboundMessage.updateMany({ where: { id, status: 'sending' }, data: { updatedAt: rowStamp(), postedChannelId } });
 }
 
 export function markSent(db: DbClient, id: string, slackTs: string, postedChannelId: string) {
-  return db.outboundMessage.update({ where: { id }, data: { status: 'sent', slackTs, postedChannelId, sentAt: new Date(), lastError: null, outcomeUnknown: false } });
+  return db.outboundMessage.update({ where: { id }, data: { status: 'sent', slackTs, postedChannelId, sentAt: rowStamp(), lastError: null, outcomeUnknown: false } });
 }
 
 /** Back to pending; `outcomeUnknown` when the call may have reached Slack (look before posting again). */

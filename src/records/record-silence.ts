@@ -5,6 +5,7 @@
  * re-plans, as a committee write does, the reminders of the follow-ups it created and closed.
  */
 import type { Tx } from '../db/transaction.ts';
+import { rowStamp } from '../db/row-stamp.ts';
 import { lockCommittee } from '../committees/committee-repository.ts';
 import { replanTouched } from '../reminders/reminder-planner.ts';
 import { findRecordById, openObjections } from './record-repository.ts';
@@ -17,8 +18,8 @@ export type SilenceOutcome = { adopted: true; outboundIds: string[] } | { adopte
 
 /** The silence period of `recordId` has ended at `now`: adopt it, unless something stands in the way. */
 export async function adoptBySilence(tx: Tx, recordId: string, now: Date, env: RecordEnv): Promise<SilenceOutcome> {
-  // Wall time, as Prisma stamps `updatedAt` (see committee-write.ts): what adoption touches is at or after it.
-  const since = new Date();
+  // What adoption touches is stamped at or after this (see committee-write.ts).
+  const since = rowStamp();
   const first = await findRecordById(tx, recordId);
   if (!first) return { adopted: false, reason: 'its record was removed' };
   const committee = await lockCommittee(tx, first.committeeId);

@@ -1,5 +1,6 @@
 /** Reminder rows and the subject data their plans are computed from (repository reads only). */
 import type { DbClient } from '../db/transaction.ts';
+import { rowStamp } from '../db/row-stamp.ts';
 import type { Planned } from './reminder-rules.ts';
 import type { Subject, SubjectKind } from './reminder-subjects.ts';
 
@@ -85,7 +86,7 @@ export interface ClaimedReminder {
  */
 export async function claimDueBatch(db: DbClient, now: Date, kinds: string[], take: number): Promise<ClaimedReminder[]> {
   const claimed = await db.$queryRaw<ClaimedReminder[]>`
-    UPDATE "Reminder" SET status = 'sending', "updatedAt" = ${new Date()}
+    UPDATE "Reminder" SET status = 'sending', "updatedAt" = ${rowStamp()}
     WHERE id IN (
       SELECT r.id FROM "Reminder" r JOIN "Committee" c ON c.id = r."committeeId"
       WHERE r.status = 'pending' AND r."dueAt" <= ${now} AND r."subjectKind" = ANY(${kinds}::text[])
@@ -115,7 +116,7 @@ export async function settleReminders(db: DbClient, settled: Settlement[]): Prom
   if (!settled.length) return;
   await db.$executeRaw`
     UPDATE "Reminder" AS r
-    SET status = v.status::"ReminderStatus", reason = v.reason, "outboundId" = v.outbound, "updatedAt" = ${new Date()}
+    SET status = v.status::"ReminderStatus", reason = v.reason, "outboundId" = v.outbound, "updatedAt" = ${rowStamp()}
     FROM unnest(${settled.map((x) => x.id)}::text[], ${settled.map((x) => x.status)}::text[], ${settled.map((x) => x.reason ?? null)}::text[], ${settled.map((x) => x.outboundId ?? null)}::text[])
       AS v(id, status, reason, outbound)
     WHERE r.id = v.id`;
@@ -160,7 +161,7 @@ export function markRemindersDelivered(db: DbClient, outboundId: string, slackCh
  */
 export function settleDeliveredReminders(db: DbClient): Promise<number> {
   return db.$executeRaw`
-    UPDATE "Reminder" AS r SET status = 'sent', "slackChannel" = o."postedChannelId", "slackTs" = o."slackTs", "updatedAt" = ${new Date()}
+    UPDATE "Reminder" AS r SET status = 'sent', "slackChannel" = o."postedChannelId", "slackTs" = o."slackTs", "updatedAt" = ${rowStamp()}
     FROM "OutboundMessage" AS o
     WHERE r."outboundId" = o.id AND r.status = 'sending' AND o.status = 'sent'`;
 }
