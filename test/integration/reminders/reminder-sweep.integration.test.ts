@@ -61,6 +61,14 @@ beforeEach(async () => {
   });
 });
 
+
+/** A promise and the function that resolves it (one side of a test waits for the other). */
+function latch(): [Promise<void>, () => void] {
+  let open!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  return [opened, open];
+}
+
 describe('the reminder sweep', () => {
   it('turns each due reminder into one outbox row, in its recipient\'s channel, with the subject\'s message', async () => {
     const dispatched: string[] = [];
@@ -101,10 +109,8 @@ describe('the reminder sweep', () => {
   });
 
   it('waits for a committee change under way without holding its claims: the change may cancel them (no deadlock)', async () => {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => (locked = r));
+    const [released, release] = latch();
+    const [isLocked, locked] = latch();
     // A committee write (committee locked for update) that will cancel the reminders of part 3.
     const write = db.prisma.$transaction(
       async (tx) => {
@@ -128,10 +134,8 @@ describe('the reminder sweep', () => {
   });
 
   it('does not wait for a channel another transaction is writing to, and sends its reminders after that one commits, in commit order', async () => {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => (locked = r));
+    const [released, release] = latch();
+    const [isLocked, locked] = latch();
     // A committee write DMs the first focal point and is still open (holding the channel's lock).
     const write = db.prisma.$transaction(
       async (tx) => {
