@@ -8,7 +8,7 @@
  * Long tasks: both apps also run with `bench/loop-watch.mjs`, which records every event-loop turn that
  * kept a 1 ms timer waiting 30 ms or more and every GC of 10 ms or more; the turns that fall in the measured
  * run are listed with what the profile's samples in them were doing (functions by self time, ours and
- * Bolt's inclusive) — what makes the p99 tail.
+ * Bolt's inclusive) — what makes the p99 tail. BENCH_KEEP_PROFILES=1 keeps the .cpuprofile files (path printed).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,6 +165,7 @@ summarize('bare Bolt', profileIn(path.join(profDir, 'bolt')), c1, b1, n, watchOf
 
 await sandbox.close();
 await pg?.drop();
-rmSync(profDir, { recursive: true, force: true });
+if (process.env.BENCH_KEEP_PROFILES) console.log(`profiles kept in ${profDir}`);
+else rmSync(profDir, { recursive: true, force: true });
 rmSync(dataDir, { recursive: true, force: true });
 await teardown();

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import { describeError, type Logger } from './logger.ts';
 import { pingDatabase, type Database } from './db/database.ts';
-import { reportRedisState } from '../jobs/connection.ts';
+import { connectOrExplain, createRedis, reportRedisState } from '../jobs/connection.ts';
 import { createQueue, enqueueDeliveries, enqueueTick } from '../jobs/queue.ts';
 import type { Clock } from './clock/clock.ts';
 import type { TestClock } from './clock/test-clock.ts';
@@ -17,6 +17,7 @@ import { healthHandler } from './web/health.ts';
 import { calendarFeedRoute } from './web/calendar-route.ts';
 import { ConcordHttpReceiver } from './slack/http-receiver.ts';
 import { createReplayGuard } from './slack/replay-guard.ts';
+import { createRedisBatch } from './util/redis-batch.ts';
 import { createInteractionGuard } from './slack/interaction-guard.ts';
 import { createPublishedHomes } from './slack/home/published-homes.ts';
 import { buildSlackApp } from './slack/app.ts';
@@ -49,6 +50,13 @@ export async function startWeb(
   // A failed enqueue loses nothing: the row is in the database and the worker's reconciler finds it.
   const dispatch: Dispatch = (ids) =>
     enqueueDeliveries(queue, ids).catch((err: unknown) => logger.warn({ ...describeError(err), count: ids.length }, 'enqueue failed; the reconciler will deliver'));
+  // Every request's own small Redis commands (replay marker, interaction claim, Home digest) go out together,
+  // on a connection of their own: a pipeline copies every script of its connection, and BullMQ defines
+  // dozens on the shared one.
+  const batchRedis = createRedis(config.redisUrl, 'producer');
+  await connectOrExplain(batchRedis, config.redisUrl);
+  closers.push(async () => batchRedis.disconnect());
+  const batch = createRedisBatch(batchRedis);
   const deps = {
     db: database.prisma,
     logger,
@@ -65,8 +73,8 @@ export async function startWeb(
     commandName: config.slackCommand,
     publicUrl: config.publicUrl,
     now: () => clock.now(),
-    interactions: createInteractionGuard(redis, config.redisPrefix),
-    homes: createPublishedHomes(redis, config.redisPrefix),
+    interactions: createInteractionGuard(batch, config.redisPrefix),
+    homes: createPublishedHomes(batch, config.redisPrefix),
   };
   const routes: Route[] = [
     { method: 'GET', path: '/healthz', handler: healthHandler({ db: () => pingDatabase(database.prisma), redis: () => redis.ping() }) },
@@ -77,7 +85,7 @@ export async function startWeb(
   const socketMode = Boolean(config.slackAppToken);
   const receiver = socketMode
     ? undefined
-    : new ConcordHttpReceiver({ signingSecret: config.slackSigningSecret!, replayGuard: createReplayGuard(redis, config.redisPrefix), logger });
+    : new ConcordHttpReceiver({ signingSecret: config.slackSigningSecret!, replayGuard: createReplayGuard(batch, config.redisPrefix), logger });
   const app = buildSlackApp({ config, logger, deps, receiver });
   if (receiver) routes.push({ method: 'POST', path: '/slack/events', handler: (req, res, _params, body) => receiver.handle(req, res, body) });
   else {

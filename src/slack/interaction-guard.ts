@@ -4,7 +4,7 @@
  * 10 minutes, with an in-process map while Redis is unreachable. A claim whose work failed is released,
  * so Slack's retry can do it.
  */
-import type { Redis } from 'ioredis';
+import type { RedisBatch } from '../util/redis-batch.ts';
 
 const TTL_SECONDS = 600;
 
@@ -14,7 +14,7 @@ export interface InteractionGuard {
   release(key: string): Promise<void>;
 }
 
-export function createInteractionGuard(redis: Redis | undefined, keyPrefix: string, nowMs: () => number = Date.now): InteractionGuard {
+export function createInteractionGuard(redis: RedisBatch | undefined, keyPrefix: string, nowMs: () => number = Date.now): InteractionGuard {
   const local = new Map<string, number>();
   const claimLocally = (key: string): boolean => {
     const now = nowMs();
@@ -30,14 +30,14 @@ export function createInteractionGuard(redis: Redis | undefined, keyPrefix: stri
       const locally = claimLocally(key);
       if (!redis) return locally;
       try {
-        return (await redis.set(redisKey(key), '1', 'EX', TTL_SECONDS, 'NX')) === 'OK' && locally;
+        return (await redis.call('set', redisKey(key), '1', 'EX', TTL_SECONDS, 'NX')) === 'OK' && locally;
       } catch {
         return locally;
       }
     },
     async release(key) {
       local.delete(key);
-      await redis?.del(redisKey(key)).catch(() => undefined);
+      await redis?.call('del', redisKey(key)).catch(() => undefined);
     },
   };
 }

@@ -4,7 +4,7 @@
  * (Tier 4: about 100 a minute per workspace) and CPU for nothing. A digest of the last published view
  * is kept per (workspace, user) in Redis, shared by every web replica, for 24 hours:
  *
- * - `SET key digest GET` in one round trip: the old digest equal to the new one → nothing to publish;
+ * - `SET key digest GET` in one round trip (batched with other requests' commands, `util/redis-batch.ts`): the old digest equal to the new one → nothing to publish;
  *   otherwise the new digest is already stored, the view is published, and on a failed publish the key
  *   is deleted (the next open publishes again).
  * - Redis unreachable or slow → publish (a Home too many, never one too few).
@@ -17,7 +17,7 @@
  * is then not published again.
  */
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisBatch } from '../../util/redis-batch.ts';
 import { withTimeout } from '../../util/timeout.ts';
 
 const TTL_SECONDS = 24 * 60 * 60;
@@ -53,7 +53,7 @@ export function homeDigest(view: object): string {
   return digest;
 }
 
-export function createPublishedHomes(redis: Redis | undefined, keyPrefix: string): PublishedHomes {
+export function createPublishedHomes(redis: RedisBatch | undefined, keyPrefix: string): PublishedHomes {
   const queues = new Map<string, Promise<unknown>>();
   const keyOf = (o: HomeOwner) => `${keyPrefix}:home:${o.enterpriseId}:${o.teamId}:${o.userId}`;
 
@@ -61,7 +61,7 @@ export function createPublishedHomes(redis: Redis | undefined, keyPrefix: string
   async function swap(key: string, digest: string): Promise<string | null | undefined> {
     if (!redis) return undefined;
     try {
-      return await withTimeout(redis.set(key, digest, 'EX', TTL_SECONDS, 'GET'), REDIS_TIMEOUT_MS);
+      return (await withTimeout(redis.call('set', key, digest, 'EX', TTL_SECONDS, 'GET'), REDIS_TIMEOUT_MS)) as string | null;
     } catch {
       return undefined;
     }
@@ -75,7 +75,7 @@ export function createPublishedHomes(redis: Redis | undefined, keyPrefix: string
     try {
       await publish(view);
     } catch (err) {
-      await redis?.del(key).catch(() => undefined);
+      await redis?.call('del', key).catch(() => undefined);
       throw err;
     }
     return true;
