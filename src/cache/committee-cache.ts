@@ -3,7 +3,9 @@
  * and the list views, kept in this process and dropped at once by every write to the committee
  * (`invalidateCommittee`, called by `writeCommittee` after commit) — here directly, in other processes
  * through an `Invalidation` channel. Nothing is served while that channel is down (messages could be
- * missed), and nothing is kept longer than `ttlMs` (5 s) in any case. Writes never read from here: they
+ * missed), and nothing is kept longer than `ttlMs` (30 s) in any case: the bound on a view's age after a
+ * change that reached the database without telling the others (a tool run with Redis unreachable; views
+ * that depend on the time carry it in their key). Writes never read from here: they
  * read the actor again inside their transaction. Without `attachCommitteeCache` (CLI, unit tests) every
  * read goes to the database.
  *
@@ -17,7 +19,7 @@
  */
 import type { Invalidation } from './invalidation.ts';
 
-export const CACHE_TTL_MS = 5000;
+export const CACHE_TTL_MS = 30_000;
 /** From this fraction of the TTL on, a read reloads the entry in the background. */
 const REFRESH_AT = 0.6;
 /** Above this many entries the cache starts over (a bound on memory, not a policy). */
@@ -71,9 +73,11 @@ export function createCommitteeCache(invalidation: Invalidation, opts: { ttlMs?:
     clear(); // messages may have been missed while it was down
   });
 
-  /** Loads and keeps `key`; concurrent loads share one, unless a change came in since it started (it may predate the change). */
-  async function loadShared<T>(committeeId: string, key: string, load: () => Promise<T>): Promise<T> {
-    const flightKey = `${committeeId}\0${key}`;
+  /**
+   * Loads a value and keeps it (`keep`); concurrent loads of one key share one, unless a change came in
+   * since it started (it may predate the change). A load that started before a change is not kept.
+   */
+  async function loadShared<T>(flightKey: string, load: () => Promise<T>, store: (value: T) => void): Promise<T> {
     const flying = inFlight.get(flightKey);
     if (live && flying && flying.epoch === epoch) return flying.promise as Promise<T>;
     const started = epoch;
@@ -87,18 +91,27 @@ export function createCommitteeCache(invalidation: Invalidation, opts: { ttlMs?:
     }
     if (keep(started)) {
       room();
-      let bucket = byCommittee.get(committeeId);
-      if (!bucket) byCommittee.set(committeeId, (bucket = new Map()));
-      if (!bucket.has(key)) size++;
-      bucket.set(key, { value, at: now() });
+      store(value);
     }
     return value;
   }
 
+  const storeScoped = (committeeId: string, key: string) => (value: unknown) => {
+    let bucket = byCommittee.get(committeeId);
+    if (!bucket) byCommittee.set(committeeId, (bucket = new Map()));
+    if (!bucket.has(key)) size++;
+    bucket.set(key, { value, at: now() });
+  };
+  /** null (no committee for that team) is never kept. */
+  const storeUnscoped = (key: string) => (value: { id: string } | null) => {
+    if (value) unscoped.set(key, { value, at: now(), committeeId: value.id });
+  };
+
   /**
-   * Background reloads run one at a time. Entries loaded together (e.g. every Home after a start or a
-   * change) age together; reloading them all at once put their rendering in one turn of the event loop
-   * and every ack waited behind it. One after another, readers' requests run in between.
+   * Background reloads run one at a time, each in a turn of the event loop of its own. Entries loaded
+   * together (e.g. every Home after a start or a change) age together; reloading them all at once put
+   * their rendering in one turn and every ack waited behind it. One after another, readers' requests run
+   * in between.
    */
   const backlog: (() => Promise<unknown>)[] = [];
   const queued = new Set<string>();
@@ -111,41 +124,44 @@ export function createCommitteeCache(invalidation: Invalidation, opts: { ttlMs?:
       .catch(() => {}) // a failed reload leaves the entry to expire
       .finally(() => {
         reloading = false;
-        pump();
+        setImmediate(pump);
       });
   };
-  function reloadLater<T>(committeeId: string, key: string, entry: Entry, load: () => Promise<T>): void {
-    const flightKey = `${committeeId}\0${key}`;
+  /** Reloads `entry` in the background, unless by then a change dropped it, a reader loaded it again, or it expired. */
+  function reloadLater(flightKey: string, entry: Entry, current: () => Entry | undefined, reload: () => Promise<unknown>): void {
     if (inFlight.has(flightKey) || queued.has(flightKey)) return;
     queued.add(flightKey);
     backlog.push(async () => {
       queued.delete(flightKey);
-      // Not if, while it waited, a change dropped the entry or a reader loaded it again (or it expired).
-      if (byCommittee.get(committeeId)?.get(key) !== entry || !fresh(entry)) return;
-      await loadShared(committeeId, key, load);
+      if (current() !== entry || !fresh(entry)) return;
+      await reload();
     });
     pump();
   }
+  const aging = (e: Entry) => now() - e.at >= ttlMs * REFRESH_AT;
 
   return {
     async read<T>(committeeId: string, key: string, load: () => Promise<T>): Promise<T> {
-      const hit = live ? byCommittee.get(committeeId)?.get(key) : undefined;
+      const flightKey = `${committeeId}\0${key}`;
+      const current = () => byCommittee.get(committeeId)?.get(key);
+      const hit = live ? current() : undefined;
+      const reload = () => loadShared(flightKey, load, storeScoped(committeeId, key));
       if (fresh(hit)) {
-        if (now() - hit.at >= ttlMs * REFRESH_AT) reloadLater(committeeId, key, hit, load);
+        if (aging(hit)) reloadLater(flightKey, hit, current, reload);
         return hit.value as T;
       }
-      return loadShared(committeeId, key, load);
+      return reload();
     },
     async readUnscoped<T extends { id: string }>(key: string, load: () => Promise<T | null>): Promise<T | null> {
-      const hit = live ? unscoped.get(key) : undefined;
-      if (fresh(hit)) return hit.value as T;
-      const started = epoch;
-      const value = await load();
-      if (value && keep(started)) {
-        room();
-        unscoped.set(key, { value, at: now(), committeeId: value.id });
+      const flightKey = `\0${key}`;
+      const current = () => unscoped.get(key);
+      const hit = live ? current() : undefined;
+      const reload = () => loadShared(flightKey, load, storeUnscoped(key));
+      if (fresh(hit)) {
+        if (aging(hit)) reloadLater(flightKey, hit, current, reload);
+        return hit.value as T;
       }
-      return value;
+      return reload();
     },
     async invalidate(committeeId: string) {
       drop(committeeId);

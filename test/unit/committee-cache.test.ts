@@ -171,4 +171,38 @@ describe('committee cache', () => {
     ch.message('C1');
     expect(await cache.readUnscoped('team:T1', async () => ({ id: 'C2' }))).toEqual({ id: 'C2' });
   });
+
+  it('runs each background reload in a turn of the event loop of its own, so requests run in between', async () => {
+    const ch = channel();
+    let now = 0;
+    const cache = createCommitteeCache(ch.inv, { ttlMs: 5000, now: () => now });
+    ch.live(true);
+    for (const k of ['a', 'b', 'c']) await cache.read('C', k, async () => `${k}1`);
+    now = 3500;
+    const order: string[] = [];
+    for (const k of ['a', 'b', 'c']) await cache.read('C', k, async () => (order.push(k), `${k}2`));
+    // A request arriving now (a timer here) gets its turn before the second reload, not after all three.
+    setImmediate(() => order.push('request'));
+    for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+    expect(order).toEqual(['a', 'request', 'b', 'c']);
+  });
+
+  it('loads the committee of a team once for concurrent readers, and reloads it in the background when it ages', async () => {
+    const ch = channel();
+    let now = 0;
+    const cache = createCommitteeCache(ch.inv, { ttlMs: 5000, now: () => now });
+    ch.live(true);
+    let loads = 0;
+    const load = async () => (loads++, { id: 'C1', name: `v${loads}` });
+    const first = await Promise.all(Array.from({ length: 50 }, () => cache.readUnscoped('team:T1', load)));
+    expect(new Set(first.map((c) => c?.name))).toEqual(new Set(['v1']));
+    expect(loads).toBe(1);
+    now = 4000; // aging: served at once, reloaded behind the reader
+    expect((await cache.readUnscoped('team:T1', load))?.name).toBe('v1');
+    await new Promise((r) => setImmediate(r));
+    expect(loads).toBe(2);
+    now = 6000; // past the first load's TTL, within the reload's
+    expect((await cache.readUnscoped('team:T1', load))?.name).toBe('v2');
+    expect(loads).toBe(2);
+  });
 });
