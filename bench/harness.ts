@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
 import { SIGNING_SECRET, BOT_TOKEN } from '../test/support/app.ts';
 import { signRequest } from '../src/sandbox/driver/sign.ts';
 
@@ -33,6 +34,18 @@ export function cpuOf(pid: number): number {
     return (Number(f[11]) + Number(f[12])) / TICKS;
   } catch {
     return 0;
+  }
+}
+
+/** CPU seconds (user + system) the Redis server has used so far (`INFO cpu`). */
+export async function redisCpu(url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'): Promise<number> {
+  const redis = new Redis(url);
+  try {
+    const info = await redis.info('cpu');
+    const field = (name: string) => Number(info.match(new RegExp(`^${name}:([\\d.]+)`, 'm'))?.[1] ?? 0);
+    return field('used_cpu_user') + field('used_cpu_sys');
+  } finally {
+    redis.disconnect();
   }
 }
 

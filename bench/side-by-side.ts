@@ -7,11 +7,14 @@
  * (/proc/<pid>/stat utime+stime), and on PostgreSQL the server's CPU per request (the backends serving
  * Concord's database, from /proc) and SQL statements per command (pg_stat_database.xact_commit: every
  * statement of a read runs in autocommit, so each is one transaction); for the Home, how many
- * `views.publish` calls Concord made. Ends with a markdown table to paste into bench/README.md.
- * Prints, asserts nothing.
+ * `views.publish` calls Concord made. Redis's own CPU per request (INFO cpu) is printed too: Concord's
+ * replay markers run on the same 2 cores, bare Bolt uses no Redis. Ends with a markdown table to paste
+ * into bench/README.md. Prints, asserts nothing.
  *
  * `npx tsx bench/side-by-side.ts [PER_CLIENT] [ROUNDS]`: ROUNDS (default 1) repeats each measured pair,
- * alternating which app goes first, and reports the median round by Concord's throughput.
+ * alternating which app goes first, and reports the round with the median throughput ratio (each round's
+ * two runs are adjacent in time, so their ratio is steadier than either rate); every round's ratios are
+ * printed on the console.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,7 +23,7 @@ import { BOT_TOKEN, SIGNING_SECRET } from '../test/support/app.ts';
 import { createTestDatabase } from '../test/support/postgres.ts';
 import globalSetup from '../test/support/global-setup.ts';
 import { loadIomcWorkspace, startSandbox } from '../src/sandbox/index.ts';
-import { CLIENTS, concordReady, cpuOf, freePort, load, sleep, startBareBolt, startConcord, stop, type MakeRequest, type Result } from './harness.ts';
+import { CLIENTS, concordReady, cpuOf, redisCpu, freePort, load, sleep, startBareBolt, startConcord, stop, type MakeRequest, type Result } from './harness.ts';
 import { requests, seededDatabase } from './bench-data.ts';
 
 const PER_CLIENT = Number(process.argv[2] ?? 40);
@@ -49,6 +52,7 @@ interface Row {
   boltCpu: number;
   pgCpu?: number;
   sql?: number;
+  redisCpu: number;
   published?: number;
 }
 const rows: Row[] = [];
@@ -93,25 +97,29 @@ for (const kind of ['embedded', 'postgres'] as const) {
       const pgBefore = new Map(pids.map((p) => [p, cpuOf(p)]));
       const c0 = await commits();
       const cpu0 = cpuOf(concord.pid!);
+      const redis0 = await redisCpu();
       const published0 = sandbox.calls('views.publish').length;
       const c = await load(url, make, PER_CLIENT);
       const cpu = cpuOf(concord.pid!) - cpu0;
+      const redis = (await redisCpu()) - redis0;
       await sleep(300); // Homes still being published after their acks
       const published = sandbox.calls('views.publish').length - published0;
       const pgCpu = (await backends()).reduce((s, p) => s + cpuOf(p) - (pgBefore.get(p) ?? 0), 0);
       const statements = (await commits()) - c0;
       b ??= await boltRun();
       const n = CLIENTS * PER_CLIENT;
-      rounds.push({ kind, label, c, b: b.result, cpu: (cpu * 1000) / n, boltCpu: (b.cpu * 1000) / n, ...(pg ? { pgCpu: (pgCpu * 1000) / n, sql: statements / n } : {}), ...(label === 'app_home_opened' ? { published } : {}) });
+      rounds.push({ kind, label, c, b: b.result, cpu: (cpu * 1000) / n, boltCpu: (b.cpu * 1000) / n, redisCpu: (redis * 1000) / n, ...(pg ? { pgCpu: (pgCpu * 1000) / n, sql: statements / n } : {}), ...(label === 'app_home_opened' ? { published } : {}) });
     }
-    const row = rounds.sort((x, y) => x.c.rps - y.c.rps)[Math.floor(rounds.length / 2)]!;
+    const ratio = (x: Row) => x.c.rps / x.b.rps;
+    const spread = rounds.map((x) => `${ratio(x).toFixed(2)}/${(x.c.p99 / x.b.p99).toFixed(2)}`).join(' ');
+    const row = [...rounds].sort((x, y) => ratio(x) - ratio(y))[Math.floor(rounds.length / 2)]!;
     rows.push(row);
     const f = (r: Result) => `${r.rps.toFixed(0).padStart(6)} ${r.p50.toFixed(1).padStart(6)} ${r.p99.toFixed(1).padStart(6)}${r.failures ? ` (${r.failures}!)` : ''}`;
     const thr = row.c.rps / row.b.rps;
     const p99 = row.c.p99 / row.b.p99;
     const miss = thr < 1 || p99 > 1.5 ? '  ← missed' : '';
     console.log(
-      `${label.padEnd(24)} ${f(row.c).padEnd(28)} ${f(row.b).padEnd(28)} ${thr.toFixed(2).padStart(5)} ${p99.toFixed(2).padStart(6)} ${row.cpu.toFixed(2).padStart(10)} (${row.boltCpu.toFixed(2)})${pg ? `${row.pgCpu!.toFixed(2).padStart(15)} ${row.sql!.toFixed(2).padStart(8)}` : ''}${miss}${row.published !== undefined ? `  (${row.published} views.publish)` : ''}  [load generator ${row.c.clientCpu.toFixed(2)} ms/req]`,
+      `${label.padEnd(24)} ${f(row.c).padEnd(28)} ${f(row.b).padEnd(28)} ${thr.toFixed(2).padStart(5)} ${p99.toFixed(2).padStart(6)} ${row.cpu.toFixed(2).padStart(10)} (${row.boltCpu.toFixed(2)})${pg ? `${row.pgCpu!.toFixed(2).padStart(15)} ${row.sql!.toFixed(2).padStart(8)}` : ''}${miss}${row.published !== undefined ? `  (${row.published} views.publish)` : ''}  [Redis ${row.redisCpu.toFixed(2)}, load generator ${row.c.clientCpu.toFixed(2)} ms/req; rounds thr×/p99× ${spread}]`,
     );
   }
   await stop(concord);
@@ -125,8 +133,8 @@ console.log(`\nload average at end ${loadAtEnd} (2 cores)`);
 // Ready to paste into bench/README.md.
 const n = CLIENTS * PER_CLIENT;
 console.log(`\n${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${CLIENTS} clients × ${PER_CLIENT} requests (${n} per row)${ROUNDS > 1 ? `, median of ${ROUNDS} rounds` : ''}, load average ${loadAtStart} at the start, ${loadAtEnd} at the end:\n`);
-console.log('| scenario | Concord req/s · p50 · p99 | bare Bolt req/s · p50 · p99 | thr× | p99× | CPU ms/req Concord · Bolt | PG CPU ms/req | SQL/cmd |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| scenario | Concord req/s · p50 · p99 | bare Bolt req/s · p50 · p99 | thr× | p99× | CPU ms/req Concord · Bolt | Redis CPU ms/req | PG CPU ms/req | SQL/cmd |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const cell = (x: Result) => `${x.rps.toFixed(0)} · ${x.p50.toFixed(0)} · ${x.p99.toFixed(0)}${x.failures ? ` (${x.failures} not 200)` : ''}`;
   const thr = r.c.rps / r.b.rps;
@@ -134,7 +142,7 @@ for (const r of rows) {
   const mark = (ok: boolean, v: string) => (ok ? v : `**${v}**`);
   const first = r === rows.find((x) => x.kind === r.kind) ? `**${r.kind === 'embedded' ? 'embedded' : 'PostgreSQL'}** ${r.label}` : r.label;
   console.log(
-    `| ${first}${r.published !== undefined ? ` (${r.published} publishes)` : ''} | ${cell(r.c)} | ${cell(r.b)} | ${mark(thr >= 1, thr.toFixed(2))} | ${mark(p99 <= 1.5, p99.toFixed(2))} | ${r.cpu.toFixed(2)} · ${r.boltCpu.toFixed(2)} | ${r.pgCpu?.toFixed(2) ?? ''} | ${r.sql?.toFixed(2) ?? ''} |`,
+    `| ${first}${r.published !== undefined ? ` (${r.published} publishes)` : ''} | ${cell(r.c)} | ${cell(r.b)} | ${mark(thr >= 1, thr.toFixed(2))} | ${mark(p99 <= 1.5, p99.toFixed(2))} | ${r.cpu.toFixed(2)} · ${r.boltCpu.toFixed(2)} | ${r.redisCpu.toFixed(2)} | ${r.pgCpu?.toFixed(2) ?? ''} | ${r.sql?.toFixed(2) ?? ''} |`,
   );
 }
 console.log('\n(bold: target missed — throughput below 1.0× or p99 above 1.5× bare Bolt\'s)');

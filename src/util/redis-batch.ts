@@ -3,8 +3,9 @@
  * other go out as one pipeline — one socket write and one read for all of them instead of one each.
  * On a busy web replica the write of each request's own command (a replay marker, a Home digest, an
  * interaction claim) was the largest single CPU cost of a cached command's ack (`bench/profile.ts`: the
- * loopback write wakes Redis, 0.06–0.12 ms per request). A command waits at most `windowMs` (1 ms) for
- * company, and never for more than `MAX_BATCH` others.
+ * loopback write wakes Redis, 0.06–0.12 ms per request). A command waits at most `windowMs` (2 ms) for
+ * company, and never for more than `MAX_BATCH` others: 2 ms gave less CPU per request than 1 ms or
+ * the end of the event loop's turn in `bench/profile.ts help`, and is nothing against Slack's 3 s.
  *
  * Each command gets its own result or error; a failed pipeline (Redis unreachable) rejects every command
  * in it, as the client would have rejected each one.
@@ -27,7 +28,7 @@ interface Queued {
   reject: (err: unknown) => void;
 }
 
-export function createRedisBatch(redis: Redis, windowMs = 1): RedisBatch {
+export function createRedisBatch(redis: Redis, windowMs = 2): RedisBatch {
   let queue: Queued[] = [];
   let timer: NodeJS.Timeout | undefined;
 
