@@ -119,7 +119,7 @@ for (const kind of ['embedded', 'postgres'] as const) {
     const p99 = row.c.p99 / row.b.p99;
     const miss = thr < 1 || p99 > 1.5 ? '  ← missed' : '';
     console.log(
-      `${label.padEnd(24)} ${f(row.c).padEnd(28)} ${f(row.b).padEnd(28)} ${thr.toFixed(2).padStart(5)} ${p99.toFixed(2).padStart(6)} ${row.cpu.toFixed(2).padStart(10)} (${row.boltCpu.toFixed(2)})${pg ? `${row.pgCpu!.toFixed(2).padStart(15)} ${row.sql!.toFixed(2).padStart(8)}` : ''}${miss}${row.published !== undefined ? `  (${row.published} views.publish)` : ''}  [Redis ${row.redisCpu.toFixed(2)}, load generator ${row.c.clientCpu.toFixed(2)} ms/req; rounds thr×/p99× ${spread}]`,
+      `${label.padEnd(24)} ${f(row.c).padEnd(28)} ${f(row.b).padEnd(28)} ${thr.toFixed(2).padStart(5)} ${p99.toFixed(2).padStart(6)} ${row.cpu.toFixed(2).padStart(10)} (${row.boltCpu.toFixed(2)})${pg ? `${row.pgCpu!.toFixed(2).padStart(15)} ${row.sql!.toFixed(2).padStart(8)}` : ''}${miss}${row.published !== undefined ? `  (${row.published} views.publish)` : ''}  [Redis ${row.redisCpu.toFixed(2)}, load generator ${row.c.clientCpu.toFixed(2)} (Bolt ${row.b.clientCpu.toFixed(2)}) ms/req; rounds thr×/p99× ${spread}]`,
     );
   }
   await stop(concord);
