@@ -8,7 +8,9 @@
  * Concord's database, from /proc) and SQL statements per command (pg_stat_database.xact_commit: every
  * statement of a read runs in autocommit, so each is one transaction); for the Home, how many
  * `views.publish` calls Concord made. Redis's own CPU per request (INFO cpu) is printed too: Concord's
- * replay markers run on the same 2 cores, bare Bolt uses no Redis. Ends with a markdown table to paste
+ * replay markers run on the same 2 cores, bare Bolt uses no Redis. "All CPU" adds up what the machine
+ * spent per request on each side — the app, Redis and PostgreSQL for Concord, and the load generator
+ * (which reads Concord's real replies against bare Bolt's 40-byte constant) — all on the same 2 cores. Ends with a markdown table to paste
  * into bench/README.md. Prints, asserts nothing.
  *
  * `npx tsx bench/side-by-side.ts [PER_CLIENT] [ROUNDS]`: ROUNDS (default 1) repeats each measured pair,
@@ -56,6 +58,8 @@ interface Row {
   published?: number;
 }
 const rows: Row[] = [];
+/** What the machine spent per request on each side: app + Redis + PostgreSQL + load generator, and app + load generator. */
+const allCpu = (r: Row) => [r.cpu + r.redisCpu + (r.pgCpu ?? 0) + r.c.clientCpu, r.boltCpu + r.b.clientCpu] as const;
 const started = new Date();
 const loadAtStart = load1();
 console.log(`\nSide by side with a bare Bolt app — ${started.toISOString()}, Node ${process.version}, ${CLIENTS} clients × ${PER_CLIENT} requests, ${ROUNDS} round(s), load average at start ${loadAtStart}`);
@@ -119,7 +123,7 @@ for (const kind of ['embedded', 'postgres'] as const) {
     const p99 = row.c.p99 / row.b.p99;
     const miss = thr < 1 || p99 > 1.5 ? '  ← missed' : '';
     console.log(
-      `${label.padEnd(24)} ${f(row.c).padEnd(28)} ${f(row.b).padEnd(28)} ${thr.toFixed(2).padStart(5)} ${p99.toFixed(2).padStart(6)} ${row.cpu.toFixed(2).padStart(10)} (${row.boltCpu.toFixed(2)})${pg ? `${row.pgCpu!.toFixed(2).padStart(15)} ${row.sql!.toFixed(2).padStart(8)}` : ''}${miss}${row.published !== undefined ? `  (${row.published} views.publish)` : ''}  [Redis ${row.redisCpu.toFixed(2)}, load generator ${row.c.clientCpu.toFixed(2)} (Bolt ${row.b.clientCpu.toFixed(2)}) ms/req; rounds thr×/p99× ${spread}]`,
+      `${label.padEnd(24)} ${f(row.c).padEnd(28)} ${f(row.b).padEnd(28)} ${thr.toFixed(2).padStart(5)} ${p99.toFixed(2).padStart(6)} ${row.cpu.toFixed(2).padStart(10)} (${row.boltCpu.toFixed(2)})${pg ? `${row.pgCpu!.toFixed(2).padStart(15)} ${row.sql!.toFixed(2).padStart(8)}` : ''}${miss}${row.published !== undefined ? `  (${row.published} views.publish)` : ''}  [all CPU ${allCpu(row).map((v) => v.toFixed(2)).join(' vs ')}; Redis ${row.redisCpu.toFixed(2)}, load generator ${row.c.clientCpu.toFixed(2)} (Bolt ${row.b.clientCpu.toFixed(2)}) ms/req; rounds thr×/p99× ${spread}]`,
     );
   }
   await stop(concord);
@@ -133,8 +137,8 @@ console.log(`\nload average at end ${loadAtEnd} (2 cores)`);
 // Ready to paste into bench/README.md.
 const n = CLIENTS * PER_CLIENT;
 console.log(`\n${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${CLIENTS} clients × ${PER_CLIENT} requests (${n} per row)${ROUNDS > 1 ? `, median of ${ROUNDS} rounds` : ''}, load average ${loadAtStart} at the start, ${loadAtEnd} at the end:\n`);
-console.log('| scenario | Concord req/s · p50 · p99 | bare Bolt req/s · p50 · p99 | thr× | p99× | CPU ms/req Concord · Bolt | Redis CPU ms/req | PG CPU ms/req | SQL/cmd |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| scenario | Concord req/s · p50 · p99 | bare Bolt req/s · p50 · p99 | thr× | p99× | CPU ms/req Concord · Bolt | Redis CPU ms/req | PG CPU ms/req | SQL/cmd | all CPU ms/req Concord · Bolt |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const cell = (x: Result) => `${x.rps.toFixed(0)} · ${x.p50.toFixed(0)} · ${x.p99.toFixed(0)}${x.failures ? ` (${x.failures} not 200)` : ''}`;
   const thr = r.c.rps / r.b.rps;
@@ -142,7 +146,7 @@ for (const r of rows) {
   const mark = (ok: boolean, v: string) => (ok ? v : `**${v}**`);
   const first = r === rows.find((x) => x.kind === r.kind) ? `**${r.kind === 'embedded' ? 'embedded' : 'PostgreSQL'}** ${r.label}` : r.label;
   console.log(
-    `| ${first}${r.published !== undefined ? ` (${r.published} publishes)` : ''} | ${cell(r.c)} | ${cell(r.b)} | ${mark(thr >= 1, thr.toFixed(2))} | ${mark(p99 <= 1.5, p99.toFixed(2))} | ${r.cpu.toFixed(2)} · ${r.boltCpu.toFixed(2)} | ${r.redisCpu.toFixed(2)} | ${r.pgCpu?.toFixed(2) ?? ''} | ${r.sql?.toFixed(2) ?? ''} |`,
+    `| ${first}${r.published !== undefined ? ` (${r.published} publishes)` : ''} | ${cell(r.c)} | ${cell(r.b)} | ${mark(thr >= 1, thr.toFixed(2))} | ${mark(p99 <= 1.5, p99.toFixed(2))} | ${r.cpu.toFixed(2)} · ${r.boltCpu.toFixed(2)} | ${r.redisCpu.toFixed(2)} | ${r.pgCpu?.toFixed(2) ?? ''} | ${r.sql?.toFixed(2) ?? ''} | ${allCpu(r).map((v) => v.toFixed(2)).join(' · ')} |`,
   );
 }
 console.log('\n(bold: target missed — throughput below 1.0× or p99 above 1.5× bare Bolt\'s)');
