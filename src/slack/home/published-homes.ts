@@ -4,9 +4,9 @@
  * (Tier 4: about 100 a minute per workspace) and CPU for nothing. A digest of the last published view
  * is kept per (workspace, user) in Redis, shared by every web replica, for 24 hours:
  *
- * - `SET key digest GET` in one round trip (batched with other requests' commands, `util/redis-batch.ts`): the old digest equal to the new one → nothing to publish;
- *   otherwise the new digest is already stored, the view is published, and on a failed publish the key
- *   is deleted (the next open publishes again).
+ * - `SET key digest GET` in one round trip (batched with other requests' commands, `util/redis-batch.ts`):
+ *   the old digest equal to the new one → nothing to publish; otherwise the new digest is already stored,
+ *   the view is published, and on a failed publish the key is deleted (the next open publishes again).
  * - Redis unreachable or slow → publish (a Home too many, never one too few).
  * - In this process one person's Homes are built and published one after another, so a Home built from
  *   older data never overtakes a newer one. (Two replicas publishing to the same person at the same
