@@ -3,7 +3,7 @@
  * tells the running Concord processes, on the Redis channel their committee caches listen on
  * (`jobs/redis-invalidation.ts`, under REDIS_PREFIX), that these committees changed, so the next command
  * in any process reads the new data. Redis unreachable: the change stands, and the tool says that running
- * processes show it within their cache's lifetime (5 s).
+ * processes show it within their cache's lifetime (30 s).
  */
 import type { Config } from '../config.ts';
 import { createRedis } from '../../jobs/connection.ts';
