@@ -10,8 +10,8 @@
  * `views.publish` calls Concord made. Redis's own CPU per request (INFO cpu) is printed too: Concord's
  * replay markers run on the same 2 cores, bare Bolt uses no Redis. "All CPU" adds up what the machine
  * spent per request on each side — the app, Redis and PostgreSQL for Concord, and the load generator
- * (which reads Concord's real replies against bare Bolt's 40-byte constant) — all on the same 2 cores. Ends with a markdown table to paste
- * into bench/README.md. Prints, asserts nothing.
+ * (which reads Concord's real replies against bare Bolt's 40-byte constant) — all on the same 2 cores.
+ * Ends with a markdown table to paste into bench/README.md. Prints, asserts nothing.
  *
  * `npx tsx bench/side-by-side.ts [PER_CLIENT] [ROUNDS]`: ROUNDS (default 1) repeats each measured pair,
  * alternating which app goes first, and reports the round with the median throughput ratio (each round's
@@ -119,7 +119,7 @@ for (const kind of ['embedded', 'postgres'] as const) {
     const row = [...rounds].sort((x, y) => ratio(x) - ratio(y))[Math.floor(rounds.length / 2)]!;
     rows.push(row);
     const f = (r: Result) => `${r.rps.toFixed(0).padStart(6)} ${r.p50.toFixed(1).padStart(6)} ${r.p99.toFixed(1).padStart(6)}${r.failures ? ` (${r.failures}!)` : ''}`;
-    const thr = row.c.rps / row.b.rps;
+    const thr = ratio(row);
     const p99 = row.c.p99 / row.b.p99;
     const miss = thr < 1 || p99 > 1.5 ? '  ← missed' : '';
     console.log(

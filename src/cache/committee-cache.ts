@@ -74,8 +74,8 @@ export function createCommitteeCache(invalidation: Invalidation, opts: { ttlMs?:
   });
 
   /**
-   * Loads a value and keeps it (`keep`); concurrent loads of one key share one, unless a change came in
-   * since it started (it may predate the change). A load that started before a change is not kept.
+   * Loads a value and keeps it (`store`); concurrent loads of one key share one. A load that started
+   * before a change is neither shared with later readers nor kept (it may have read the old rows).
    */
   async function loadShared<T>(flightKey: string, load: () => Promise<T>, store: (value: T) => void): Promise<T> {
     const flying = inFlight.get(flightKey);
@@ -140,28 +140,21 @@ export function createCommitteeCache(invalidation: Invalidation, opts: { ttlMs?:
   }
   const aging = (e: Entry) => now() - e.at >= ttlMs * REFRESH_AT;
 
+  /** From memory when fresh (reloaded in the background when aging), else loaded and kept by `store`. */
+  function readThrough<T>(flightKey: string, current: () => Entry | undefined, load: () => Promise<T>, store: (value: T) => void): Promise<T> {
+    const hit = live ? current() : undefined;
+    const reload = () => loadShared(flightKey, load, store);
+    if (!fresh(hit)) return reload();
+    if (aging(hit)) reloadLater(flightKey, hit, current, reload);
+    return Promise.resolve(hit.value as T);
+  }
+
   return {
-    async read<T>(committeeId: string, key: string, load: () => Promise<T>): Promise<T> {
-      const flightKey = `${committeeId}\0${key}`;
-      const current = () => byCommittee.get(committeeId)?.get(key);
-      const hit = live ? current() : undefined;
-      const reload = () => loadShared(flightKey, load, storeScoped(committeeId, key));
-      if (fresh(hit)) {
-        if (aging(hit)) reloadLater(flightKey, hit, current, reload);
-        return hit.value as T;
-      }
-      return reload();
+    read<T>(committeeId: string, key: string, load: () => Promise<T>): Promise<T> {
+      return readThrough(`${committeeId}\0${key}`, () => byCommittee.get(committeeId)?.get(key), load, storeScoped(committeeId, key));
     },
-    async readUnscoped<T extends { id: string }>(key: string, load: () => Promise<T | null>): Promise<T | null> {
-      const flightKey = `\0${key}`;
-      const current = () => unscoped.get(key);
-      const hit = live ? current() : undefined;
-      const reload = () => loadShared(flightKey, load, storeUnscoped(key));
-      if (fresh(hit)) {
-        if (aging(hit)) reloadLater(flightKey, hit, current, reload);
-        return hit.value as T;
-      }
-      return reload();
+    readUnscoped<T extends { id: string }>(key: string, load: () => Promise<T | null>): Promise<T | null> {
+      return readThrough(`\0${key}`, () => unscoped.get(key), load, storeUnscoped(key));
     },
     async invalidate(committeeId: string) {
       drop(committeeId);

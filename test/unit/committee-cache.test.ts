@@ -180,9 +180,10 @@ describe('committee cache', () => {
     for (const k of ['a', 'b', 'c']) await cache.read('C', k, async () => `${k}1`);
     now = 3500;
     const order: string[] = [];
-    for (const k of ['a', 'b', 'c']) await cache.read('C', k, async () => (order.push(k), `${k}2`));
-    // A request arriving now (a timer here) gets its turn before the second reload, not after all three.
-    setImmediate(() => order.push('request'));
+    // A request arriving while the first reload runs (a timer here) gets its turn before the second reload,
+    // not after all three.
+    const arrives = () => setImmediate(() => order.push('request'));
+    for (const k of ['a', 'b', 'c']) await cache.read('C', k, async () => (order.push(k), k === 'a' && arrives(), `${k}2`));
     for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
     expect(order).toEqual(['a', 'request', 'b', 'c']);
   });
